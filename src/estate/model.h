@@ -16,7 +16,7 @@
 namespace headroom {
 
 // A kind of request with its per-request service demands. Classes are named by the estate
-// (defaults: interactive, report, portal, api, pos); demand is produced per class.
+// (defaults: interactive, report, portal, api, bus); demand is produced per class.
 struct RequestClass {
   std::string name;
   double app_cpu_ms = 0;           // Odoo worker CPU per request

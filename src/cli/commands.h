@@ -1,0 +1,14 @@
+#pragma once
+// The Setup function of every subcommand, each defined in src/cli/<name>_command.cc.
+
+#include "cli/command.h"
+
+namespace headroom::cli {
+
+Action SetupPlanCommand(CLI::App& sub);
+Action SetupValidateCommand(CLI::App& sub);
+Action SetupDemandCommand(CLI::App& sub);
+Action SetupExamplesCommand(CLI::App& sub);
+Action SetupQueueCommand(CLI::App& sub);
+
+}  // namespace headroom::cli

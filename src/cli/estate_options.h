@@ -1,0 +1,20 @@
+#pragma once
+// The options every estate-reading subcommand shares: a positional FILE and --example NAME.
+
+#include <memory>
+
+#include "engine/load.h"
+
+namespace CLI {
+class App;
+}
+
+namespace headroom::cli {
+
+// Declares `[FILE]` and `--example NAME` on `sub`; the returned source is filled by parsing.
+std::shared_ptr<EstateSource> AddEstateOptions(CLI::App& sub);
+
+// Prints every error (one per line) to `err` and returns the matching sysexits code.
+int ReportErrors(const Errors& errors, std::ostream& err);
+
+}  // namespace headroom::cli

@@ -1,0 +1,41 @@
+#include "engine/load.h"
+
+#include <fmt/format.h>
+
+#include "common/atomic_file.h"
+#include "common/suggest.h"
+#include "estate/examples.h"
+#include "estate/yaml_reader.h"
+
+namespace headroom {
+namespace {
+
+Result<Estate> LoadExample(const std::string& name) {
+  const std::string wanted = name.empty() ? std::string(kDefaultExample) : name;
+  const ExampleEstate* example = FindExample(wanted);
+  if (example == nullptr) {
+    std::vector<std::string> names;
+    for (const ExampleEstate& e : BuiltInExamples()) names.push_back(e.name);
+    std::string message = fmt::format("no built-in example named '{}'", wanted);
+    if (auto match = ClosestMatch(wanted, names)) message += fmt::format("; did you mean '{}'?", *match);
+    return NotFoundError(message + " ('headroom examples' lists them)");
+  }
+  return ReadEstate(example->yaml, fmt::format("{}.yaml", example->name));
+}
+
+}  // namespace
+
+Result<Estate> LoadEstate(const EstateSource& source) {
+  if (source.path.empty()) return LoadExample(source.example);
+  Result<std::string> text = ReadFile(source.path, kMaxEstateBytes);
+  if (!text.ok()) return text.errors();
+  return ReadEstate(text.value(), source.path);
+}
+
+std::string DescribeSource(const EstateSource& source) {
+  if (!source.path.empty()) return source.path;
+  const std::string name = source.example.empty() ? std::string(kDefaultExample) : source.example;
+  return fmt::format("built-in example '{}'", name);
+}
+
+}  // namespace headroom

@@ -1,0 +1,23 @@
+#pragma once
+// Where the pipeline's input comes from: an estate file, or a built-in example by name.
+
+#include <string>
+
+#include "common/result.h"
+#include "estate/model.h"
+
+namespace headroom {
+
+struct EstateSource {
+  std::string path;          // an estate YAML file; empty: use `example`
+  std::string example;       // a built-in example's name; empty: the default example
+};
+
+// Reads and validates the estate. Errors: kNotFound (missing file or unknown example, exit 66)
+// or kInvalid with every problem in the file (exit 65).
+Result<Estate> LoadEstate(const EstateSource& source);
+
+// "examples/healthcare-growth.yaml (built-in)" or the path: how reports name the input.
+std::string DescribeSource(const EstateSource& source);
+
+}  // namespace headroom
