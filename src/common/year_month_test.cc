@@ -1,0 +1,36 @@
+#include "common/year_month.h"
+
+#include <gtest/gtest.h>
+
+namespace headroom {
+namespace {
+
+TEST(YearMonth, ArithmeticCrossesYears) {
+  const YearMonth jan{2027, 1};
+  EXPECT_EQ(jan.Plus(11), (YearMonth{2027, 12}));
+  EXPECT_EQ(jan.Plus(12), (YearMonth{2028, 1}));
+  EXPECT_EQ(jan.Plus(-1), (YearMonth{2026, 12}));
+  EXPECT_EQ(jan.Plus(-13), (YearMonth{2025, 12}));
+  EXPECT_EQ((YearMonth{2028, 3}).MonthsSince(jan), 14);
+}
+
+TEST(YearMonth, DaysInMonthKnowsLeapYears) {
+  EXPECT_EQ((YearMonth{2027, 2}).DaysInMonth(), 28);
+  EXPECT_EQ((YearMonth{2028, 2}).DaysInMonth(), 29);
+  EXPECT_EQ((YearMonth{2100, 2}).DaysInMonth(), 28);
+  EXPECT_EQ((YearMonth{2000, 2}).DaysInMonth(), 29);
+  EXPECT_EQ((YearMonth{2027, 4}).DaysInMonth(), 30);
+}
+
+TEST(ParseYearMonth, AcceptsOnlyYyyyMm) {
+  EXPECT_EQ(ParseYearMonth("2027-01"), (YearMonth{2027, 1}));
+  EXPECT_EQ(ParseYearMonth("2027-1"), std::nullopt);
+  EXPECT_EQ(ParseYearMonth("2027-13"), std::nullopt);
+  EXPECT_EQ(ParseYearMonth("2027-00"), std::nullopt);
+  EXPECT_EQ(ParseYearMonth("27-01-01"), std::nullopt);
+  EXPECT_EQ(ParseYearMonth("abcd-01"), std::nullopt);
+  EXPECT_EQ((YearMonth{2027, 3}).ToString(), "2027-03");
+}
+
+}  // namespace
+}  // namespace headroom
