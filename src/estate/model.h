@@ -186,6 +186,8 @@ struct Tenant {
   std::optional<PortalUsers> portal;
   std::vector<Integration> integrations;
   Documents documents;
+  // Size of the tenant's Odoo database (tables and indexes, without attachments) at the start.
+  Interval initial_database_gib = Interval::Exact(5);
   std::vector<std::string> events;            // names of estate events this tenant observes
   std::vector<NightlyJob> nightly_jobs;
   std::vector<std::string> holidays;          // "YYYY-MM-DD", local dates
@@ -204,12 +206,32 @@ struct Planning {
   double backlog_drain_hours = 1.0;
 };
 
+// The headroom policy: how much spare capacity the plan keeps, and what it must survive.
+struct HeadroomPolicy {
+  // Utilisation ceilings: at sustained load (leaves room for growth within the month and for
+  // bursts), and at peak (queueing delay grows without bound as utilisation nears 1).
+  double sustained_max_utilisation = 0.6;
+  double peak_max_utilisation = 0.85;
+  // At recovery load the platform has lost one zone (when survive_zone_loss) and may run slower:
+  // p95 latency up to this multiple of the class target.
+  double recovery_latency_factor = 2.0;
+  bool survive_zone_loss = true;
+  bool survive_node_loss = true;
+  int zones = 3;
+  // Share of capacity held back for maintenance: patching, reindexing, failover, rebalancing.
+  double maintenance_reserve = 0.15;
+  // Volumes are sized for the data expected this many months ahead, plus growth_room on top.
+  int storage_lookahead_months = 6;
+  double storage_growth_room = 0.25;
+};
+
 struct Estate {
   std::string name;
   YearMonth start;
   int horizon_months = 24;  // 1..60
   std::string currency = "EUR";
   Planning planning;
+  HeadroomPolicy policy;
   std::vector<RequestClass> request_classes;
   std::vector<CalendarEvent> events;
   std::vector<Tenant> tenants;
