@@ -77,9 +77,10 @@ void CheckGroup(const PodGroup& g, size_t i, const PackingOptions& options, int 
   check.Require(g.cpu_request_m >= 0, f + ".cpu_request_m", "must be >= 0");
   check.Require(g.memory_request_mib >= 0, f + ".memory_request_mib", "must be >= 0");
   check.Require(g.zone_spread_max_skew >= 1, f + ".zone_spread_max_skew", "must be >= 1");
+  if (g.replicas < 0) return;
   check.Require(g.needed_after_loss >= 0 && g.needed_after_loss <= g.replicas,
                 f + ".needed_after_loss", "must be between 0 and replicas");
-  if (g.replicas <= 0 || zone_count <= 0) return;
+  if (g.replicas == 0 || zone_count <= 0) return;
   const GroupRules r = RulesFor(g, options);
   check.Require(r.max_per_node >= 1, f + ".needed_after_loss",
                 fmt::format("group '{}' needs {} replicas after losing a node but has {}; it "
@@ -311,13 +312,22 @@ Result<Placement> PackPods(std::span<const PodGroup> groups,
       Configs(candidates, groups, problem.types,
               packing::LpVertices(problem.types, cpu_m, memory_mib), options.max_pair_candidates);
 
+  if (configs.empty()) {  // no replicas at all: nothing to place
+    return BuildPlacement(groups, candidates, zones, options, problem,
+                          Candidate{0, 0, 0, PackState(problem), "no pods to place"});
+  }
   std::vector<Candidate> results;
   for (int i = 0; i < static_cast<int>(configs.size()); ++i) {
     PackState state(problem);
     if (!state.RunFfd(configs[i])) continue;
+    // Right-sizing is cheap (nodes x types), so every candidate gets it before ranking; the
+    // costlier emptying pass below runs on the best few only.
+    const int resized = state.RightSize();
+    std::string label = configs[i].label;
+    if (resized > 0) label += fmt::format("; {} node(s) moved to cheaper types", resized);
     const double cost = state.CostPerHour();
     const int nodes = state.NodeCount();
-    results.push_back({cost, nodes, i, std::move(state), configs[i].label});
+    results.push_back({cost, nodes, i, std::move(state), std::move(label)});
   }
   if (results.empty()) {
     return InvalidError(fmt::format("the pods need more than max_nodes ({}) nodes",
@@ -332,7 +342,8 @@ Result<Placement> PackPods(std::span<const PodGroup> groups,
     c.cost = c.state.CostPerHour();
     c.nodes = c.state.NodeCount();
     if (stats.emptied > 0 || stats.resized > 0) {
-      c.strategy += fmt::format("; improvement emptied {} node(s) and moved {} to cheaper types",
+      c.strategy += fmt::format("; improvement emptied {} node(s) and moved {} more to cheaper "
+                                "types",
                                 stats.emptied, stats.resized);
     }
   }

@@ -58,6 +58,8 @@ class PackState {
   bool RunFfd(const RunConfig& config);
   // Empties least-loaded nodes into others, then moves nodes to cheaper types that still fit.
   ImproveStats Improve();
+  // Moves every node to the cheapest type that still holds its pods; returns how many moved.
+  int RightSize();
 
   [[nodiscard]] double CostPerHour() const;
   [[nodiscard]] int NodeCount() const;
@@ -79,7 +81,6 @@ class PackState {
   void Unplace(int group, int replica, int node);
   bool PlaceGroup(int group, const RunConfig& config, std::vector<int>& on_node);
   bool TryEmpty(int node);
-  int RightSize();
   void DropRemovedAndEmpty();
 
   const Problem* problem_;
