@@ -5,11 +5,11 @@
 //
 //   build/dev/bench/packing_bench --benchmark_counters_tabular=true
 
-#include <string>
-#include <vector>
-
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
+
+#include <string>
+#include <vector>
 
 #include "common/random.h"
 #include "cost/catalog.h"
@@ -29,8 +29,8 @@ void AddTenant(int t, RandomStream& rng, std::vector<PodGroup>& groups) {
   const int size = pick(1, 4);  // 1 small ... 4 large
   const double need = 0.5;      // half the HTTP replicas' load must survive a zone loss
   const int http = 1 + size;
-  groups.push_back({p + "odoo-http", http, 1000, 2560, AntiAffinity::kHostnameZoneSpread, 1,
-                    need * http});
+  groups.push_back(
+      {p + "odoo-http", http, 1000, 2560, AntiAffinity::kHostnameZoneSpread, 1, need * http});
   groups.push_back({p + "odoo-cron", 1, 500, 1536, AntiAffinity::kNone, 1, 0});
   groups.push_back({p + "odoo-ws", 2, 200, 512, AntiAffinity::kZoneSpread, 1, 1});
   groups.push_back({p + "pgbouncer", 2, 100, 128, AntiAffinity::kHostname, 1, 1});

@@ -1,10 +1,10 @@
 #include "cost/allocation.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
-
-#include <fmt/format.h>
 
 namespace headroom {
 namespace {
@@ -36,10 +36,10 @@ std::map<std::string, std::pair<TenantCost, double>> WorkloadByTenant(const Allo
     auto& [cost, metric] = by_tenant[w.tenant];
     cost.tenant = w.tenant;
     // OpenCost: a resource is charged at max(request, usage) × hours × rate.
-    cost.cpu_cost += std::max(w.cpu_request_cores, w.cpu_usage_cores) * w.hours *
-                     in.rates.per_cpu_core_hour;
-    cost.memory_cost += std::max(w.memory_request_gib, w.memory_usage_gib) * w.hours *
-                        in.rates.per_memory_gib_hour;
+    cost.cpu_cost +=
+        std::max(w.cpu_request_cores, w.cpu_usage_cores) * w.hours * in.rates.per_cpu_core_hour;
+    cost.memory_cost +=
+        std::max(w.memory_request_gib, w.memory_usage_gib) * w.hours * in.rates.per_memory_gib_hour;
     metric += w.shared_metric;
   }
   for (auto& [name, entry] : by_tenant) {
@@ -69,9 +69,8 @@ Result<ResourceRates> FitResourceRates(const Catalog& catalog) {
   }
   const ResourceRates r{(pv * mm - pm * vm) / det, (vv * pm - vm * pv) / det};
   if (r.per_cpu_core_hour < 0 || r.per_memory_gib_hour < 0) {
-    return InvalidError(
-        fmt::format("catalog '{}': fitting price = a·vCPU + b·GiB gives a negative rate",
-                    catalog.name));
+    return InvalidError(fmt::format(
+        "catalog '{}': fitting price = a·vCPU + b·GiB gives a negative rate", catalog.name));
   }
   return r;
 }

@@ -65,7 +65,7 @@ struct TenantCost {
   double memory_cost = 0;
   double workload_cost = 0;  // cpu_cost + memory_cost
   double shared_cost = 0;
-  double idle_cost = 0;      // 0 unless IdleHandling::kShareByCost
+  double idle_cost = 0;  // 0 unless IdleHandling::kShareByCost
   double total = 0;
 };
 

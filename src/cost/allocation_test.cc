@@ -106,6 +106,15 @@ TEST(FitResourceRates, ExactForTwoTypes) {
   EXPECT_NEAR(r.value().per_memory_gib_hour, 0.005, 1e-12);
 }
 
+// numpy.linalg.lstsq over the 15 built-in types gives 0.03675 per vCPU-hour and 0.0036375 per
+// GiB-hour.
+TEST(FitResourceRates, BuiltinCatalogMatchesAnIndependentLeastSquaresFit) {
+  const Result<ResourceRates> r = FitResourceRates(BuiltinCatalog());
+  ASSERT_TRUE(r.ok());
+  EXPECT_NEAR(r.value().per_cpu_core_hour, 0.03675, 1e-12);
+  EXPECT_NEAR(r.value().per_memory_gib_hour, 0.0036375, 1e-12);
+}
+
 TEST(FitResourceRates, SameShapeEverywhereCannotBeSplit) {
   Catalog c;
   c.name = "flat";

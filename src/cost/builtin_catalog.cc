@@ -55,10 +55,8 @@ std::vector<ManagedPostgresType> ManagedPostgres() {
   // RDS for PostgreSQL single-AZ hourly prices; Multi-AZ (one synchronous standby) is billed
   // for both instances, hence the 2.0 multiplier. See docs/catalog.md for their status.
   return {
-      {"db.m6i.large", 2, 8, 0.178, 2.0},
-      {"db.m6i.xlarge", 4, 16, 0.356, 2.0},
-      {"db.m6i.2xlarge", 8, 32, 0.712, 2.0},
-      {"db.m6i.4xlarge", 16, 64, 1.424, 2.0},
+      {"db.m6i.large", 2, 8, 0.178, 2.0},      {"db.m6i.xlarge", 4, 16, 0.356, 2.0},
+      {"db.m6i.2xlarge", 8, 32, 0.712, 2.0},   {"db.m6i.4xlarge", 16, 64, 1.424, 2.0},
       {"db.m6i.8xlarge", 32, 128, 2.848, 2.0},
   };
 }
@@ -89,8 +87,7 @@ std::vector<PriceReference> References() {
        "examples",
        false, "secondary source; the 100 GB/month free allowance and volume tiers are ignored"},
       {"RDS for PostgreSQL Multi-AZ multiplier 2.0",
-       "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_OnDemandDBInstances.html",
-       true,
+       "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_OnDemandDBInstances.html", true,
        "AWS says Multi-AZ bills both primary and standby instance-hours and storage, about twice "
        "single-AZ"},
       {"RDS for PostgreSQL db.m6i hourly prices", "not confirmed", false,

@@ -1,9 +1,9 @@
 #include "cost/catalog.h"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <set>
-
-#include <fmt/format.h>
 
 namespace headroom {
 namespace {
@@ -32,9 +32,7 @@ class Checker {
     if (!ok) errors_.push_back(InvalidError(message, Location{"", 0, 0, "catalog." + field}));
   }
   void Positive(double v, const std::string& field) { Require(v > 0, field, "must be > 0"); }
-  void NonNegative(double v, const std::string& field) {
-    Require(v >= 0, field, "must be >= 0");
-  }
+  void NonNegative(double v, const std::string& field) { Require(v >= 0, field, "must be >= 0"); }
   Status Done() { return errors_.empty() ? Status::Ok() : Status(std::move(errors_)); }
 
  private:

@@ -19,12 +19,12 @@ namespace headroom {
 
 // Network block storage (e.g. EBS gp3): capacity plus performance above an included baseline.
 struct BlockStoragePrice {
-  std::string name;                        // e.g. "gp3"
+  std::string name;  // e.g. "gp3"
   double per_gib_month = 0;
-  double included_iops = 0;                // IOPS every volume gets without charge
-  double per_iops_month = 0;               // per provisioned IOPS above the included baseline
-  double included_throughput_mib_s = 0;    // MiB/s every volume gets without charge
-  double per_throughput_mib_s_month = 0;   // per provisioned MiB/s above the included baseline
+  double included_iops = 0;               // IOPS every volume gets without charge
+  double per_iops_month = 0;              // per provisioned IOPS above the included baseline
+  double included_throughput_mib_s = 0;   // MiB/s every volume gets without charge
+  double per_throughput_mib_s_month = 0;  // per provisioned MiB/s above the included baseline
 
   friend bool operator==(const BlockStoragePrice&, const BlockStoragePrice&) = default;
 };
@@ -35,16 +35,16 @@ struct ManagedPostgresType {
   std::string name;  // e.g. "db.m6i.xlarge"
   double vcpu = 0;
   double memory_gib = 0;
-  double price_per_hour = 0;    // single-instance (single-AZ) price
-  double ha_multiplier = 2.0;   // price factor for the high-availability (standby) deployment
+  double price_per_hour = 0;   // single-instance (single-AZ) price
+  double ha_multiplier = 2.0;  // price factor for the high-availability (standby) deployment
 
   friend bool operator==(const ManagedPostgresType&, const ManagedPostgresType&) = default;
 };
 
 // Where one figure of a catalog comes from, and whether it was checked against that source.
 struct PriceReference {
-  std::string item;    // which figure(s), e.g. "m7i, c7i, r7i on-demand hourly prices"
-  std::string source;  // URL or repository path
+  std::string item;        // which figure(s), e.g. "m7i, c7i, r7i on-demand hourly prices"
+  std::string source;      // URL or repository path
   bool confirmed = false;  // true: read from the named source; false: see `note`
   std::string note;
 
@@ -61,8 +61,8 @@ struct Catalog {
   std::vector<NodeType> node_types;
   BlockStoragePrice block_storage;
   double object_storage_per_gib_month = 0;
-  double egress_per_gib = 0;                 // data transfer out to the internet
-  double snapshot_per_gib_month = 0;         // volume snapshot / backup storage
+  double egress_per_gib = 0;          // data transfer out to the internet
+  double snapshot_per_gib_month = 0;  // volume snapshot / backup storage
   std::vector<ManagedPostgresType> managed_postgres;
   double managed_postgres_storage_per_gib_month = 0;
   double load_balancer_per_hour = 0;

@@ -1,8 +1,8 @@
 #include "cost/catalog.h"
 
-#include <map>
-
 #include <gtest/gtest.h>
+
+#include <map>
 
 namespace headroom {
 namespace {

@@ -1,8 +1,8 @@
 #include "cost/cost.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace headroom {
 
@@ -12,7 +12,8 @@ double NodesMonthlyCost(const NodeType& type, int count) {
 
 double BlockStorageMonthlyCost(const BlockStoragePrice& price, const BlockVolume& volume) {
   const double extra_iops = std::max(0.0, volume.iops - price.included_iops);
-  const double extra_mib_s = std::max(0.0, volume.throughput_mib_s - price.included_throughput_mib_s);
+  const double extra_mib_s =
+      std::max(0.0, volume.throughput_mib_s - price.included_throughput_mib_s);
   return volume.size_gib * price.per_gib_month + extra_iops * price.per_iops_month +
          extra_mib_s * price.per_throughput_mib_s_month;
 }
@@ -44,9 +45,9 @@ Result<ManagedPostgresQuote> QuoteManagedPostgres(const Catalog& catalog, double
     if (best == nullptr || t.price_per_hour < best->price_per_hour) best = &t;
   }
   if (best == nullptr) {
-    return InvalidError(fmt::format(
-        "no managed PostgreSQL class in catalog '{}' has {:g} vCPU and {:g} GiB", catalog.name,
-        vcpu_needed, memory_gib_needed));
+    return InvalidError(
+        fmt::format("no managed PostgreSQL class in catalog '{}' has {:g} vCPU and {:g} GiB",
+                    catalog.name, vcpu_needed, memory_gib_needed));
   }
   const double factor = high_availability ? best->ha_multiplier : 1.0;
   ManagedPostgresQuote q;

@@ -34,9 +34,9 @@ TEST(ObjectStorage, GrowingDataIsBilledAtTheMonthsAverage) {
 }
 
 TEST(OtherMonthlyCosts, ByHand) {
-  EXPECT_NEAR(EgressMonthlyCost(C(), 1000), 90.0, 1e-9);                // 1000 x 0.09
-  EXPECT_NEAR(BackupStorageMonthlyCost(C(), 400, 600), 25.0, 1e-9);     // 500 x 0.05
-  EXPECT_NEAR(LoadBalancerMonthlyCost(C(), 2), 32.85, 1e-9);            // 2 x 0.0225 x 730
+  EXPECT_NEAR(EgressMonthlyCost(C(), 1000), 90.0, 1e-9);             // 1000 x 0.09
+  EXPECT_NEAR(BackupStorageMonthlyCost(C(), 400, 600), 25.0, 1e-9);  // 500 x 0.05
+  EXPECT_NEAR(LoadBalancerMonthlyCost(C(), 2), 32.85, 1e-9);         // 2 x 0.0225 x 730
 }
 
 TEST(QuoteManagedPostgres, CheapestClassThatFitsWithStandbyBilled) {

@@ -29,8 +29,7 @@ constexpr double kMibPerGib = 1024.0;
 
 double GkeKubeReservedCpuM(double vcpu) {
   // GKE "plan node sizes": 6% / 1% / 0.5% / 0.25% tiers, in cores.
-  static constexpr Tier kTiers[] = {
-      {0, 1, 0.06}, {1, 2, 0.01}, {2, 4, 0.005}, {4, 1e18, 0.0025}};
+  static constexpr Tier kTiers[] = {{0, 1, 0.06}, {1, 2, 0.01}, {2, 4, 0.005}, {4, 1e18, 0.0025}};
   return Progressive(vcpu, kTiers, 4) * 1000.0;
 }
 
@@ -49,8 +48,8 @@ NodeReservation GkeReservation(const NodeType& type) {
 
 Allocatable NodeAllocatable(const NodeType& type, const DaemonsetOverhead& daemonsets) {
   const NodeReservation r = GkeReservation(type);
-  const double cpu_m = type.vcpu * 1000.0 - r.kube_reserved_cpu_m -
-                       static_cast<double>(daemonsets.cpu_m);
+  const double cpu_m =
+      type.vcpu * 1000.0 - r.kube_reserved_cpu_m - static_cast<double>(daemonsets.cpu_m);
   const double memory_mib = type.memory_gib * kMibPerGib - r.kube_reserved_memory_mib -
                             r.eviction_memory_mib - static_cast<double>(daemonsets.memory_mib);
   // A tiny epsilon keeps 3919.9999999 from flooring to 3919 when the exact value is 3920.

@@ -11,8 +11,10 @@
 //           the next 4 GiB (up to 8), 10% of the next 8 GiB (up to 16), 6% of the next 112 GiB
 //           (up to 128), 2% of any memory above 128 GiB.
 //   Eviction: a 100 MiB hard eviction threshold on memory.
-// EKS's optimised AMI applies the same CPU tiers at bootstrap (awslabs/amazon-eks-ami), so the
-// formula is a fair stand-in on AWS nodes too. docs/packing.md works an example.
+// EKS's optimised AMI (awslabs/amazon-eks-ami files/bootstrap.sh) applies the same CPU tiers
+// and the same 100 Mi eviction threshold, but reserves memory as 11 MiB × max pods + 255 MiB,
+// less than GKE's tiers on most nodes: on EKS the GKE memory reservation errs on the safe side.
+// docs/packing.md works an example.
 
 #include <cstdint>
 

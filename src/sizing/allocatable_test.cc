@@ -13,20 +13,20 @@ constexpr DaemonsetOverhead kNoDaemonsets{0, 0, 0};
 
 // CPU tiers: 6% of core 1, 1% of core 2, 0.5% of cores 3-4, 0.25% above 4 (in millicores).
 TEST(GkeReservation, CpuTiersByHand) {
-  EXPECT_DOUBLE_EQ(GkeKubeReservedCpuM(0.5), 30.0);         // 6% of half a core
+  EXPECT_DOUBLE_EQ(GkeKubeReservedCpuM(0.5), 30.0);  // 6% of half a core
   EXPECT_DOUBLE_EQ(GkeKubeReservedCpuM(1), 60.0);
-  EXPECT_DOUBLE_EQ(GkeKubeReservedCpuM(2), 70.0);           // 60 + 10
-  EXPECT_DOUBLE_EQ(GkeKubeReservedCpuM(4), 80.0);           // 60 + 10 + 2 x 5
-  EXPECT_DOUBLE_EQ(GkeKubeReservedCpuM(8), 90.0);           // 80 + 4 x 2.5
-  EXPECT_DOUBLE_EQ(GkeKubeReservedCpuM(32), 150.0);         // 80 + 28 x 2.5
+  EXPECT_DOUBLE_EQ(GkeKubeReservedCpuM(2), 70.0);    // 60 + 10
+  EXPECT_DOUBLE_EQ(GkeKubeReservedCpuM(4), 80.0);    // 60 + 10 + 2 x 5
+  EXPECT_DOUBLE_EQ(GkeKubeReservedCpuM(8), 90.0);    // 80 + 4 x 2.5
+  EXPECT_DOUBLE_EQ(GkeKubeReservedCpuM(32), 150.0);  // 80 + 28 x 2.5
 }
 
 // Memory tiers: 25% of 4 GiB, 20% of the next 4, 10% of the next 8, 6% of the next 112, 2% above.
 TEST(GkeReservation, MemoryTiersByHand) {
-  EXPECT_DOUBLE_EQ(GkeKubeReservedMemoryMib(0.5), 255.0);   // below 1 GiB: flat 255 MiB
-  EXPECT_DOUBLE_EQ(GkeKubeReservedMemoryMib(4), 1024.0);    // 1 GiB
-  EXPECT_DOUBLE_EQ(GkeKubeReservedMemoryMib(8), 1843.2);    // 1.8 GiB
-  EXPECT_DOUBLE_EQ(GkeKubeReservedMemoryMib(16), 2662.4);   // 2.6 GiB
+  EXPECT_DOUBLE_EQ(GkeKubeReservedMemoryMib(0.5), 255.0);      // below 1 GiB: flat 255 MiB
+  EXPECT_DOUBLE_EQ(GkeKubeReservedMemoryMib(4), 1024.0);       // 1 GiB
+  EXPECT_DOUBLE_EQ(GkeKubeReservedMemoryMib(8), 1843.2);       // 1.8 GiB
+  EXPECT_DOUBLE_EQ(GkeKubeReservedMemoryMib(16), 2662.4);      // 2.6 GiB
   EXPECT_NEAR(GkeKubeReservedMemoryMib(128), 9543.68, 1e-9);   // 9.32 GiB
   EXPECT_NEAR(GkeKubeReservedMemoryMib(256), 12165.12, 1e-9);  // 11.88 GiB
 }

@@ -22,9 +22,9 @@ struct NodeType {
   NodeClass node_class = NodeClass::kGeneralPurpose;
   double vcpu = 0;
   double memory_gib = 0;
-  double price_per_hour = 0;     // on-demand list price, in the catalog's currency
+  double price_per_hour = 0;       // on-demand list price, in the catalog's currency
   int max_pods = kDefaultMaxPods;  // pods the node's network plugin can address
-  double local_ssd_gib = 0;      // instance-store NVMe; 0 = network block storage only
+  double local_ssd_gib = 0;        // instance-store NVMe; 0 = network block storage only
 
   friend bool operator==(const NodeType&, const NodeType&) = default;
 };

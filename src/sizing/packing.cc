@@ -1,10 +1,11 @@
 #include "sizing/packing.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <set>
-
-#include <fmt/format.h>
+#include <tuple>
 
 #include "sizing/packing_engine.h"
 
@@ -86,11 +87,12 @@ void CheckGroup(const PodGroup& g, size_t i, const PackingOptions& options, int 
                 fmt::format("group '{}' needs {} replicas after losing a node but has {}; it "
                             "cannot survive a node loss",
                             g.name, CeilReplicas(g.needed_after_loss), g.replicas));
-  check.Require(r.max_per_zone >= 1 && static_cast<int64_t>(r.max_per_zone) * zone_count >= g.replicas,
-                f + ".needed_after_loss",
-                fmt::format("group '{}' needs {} replicas after losing a zone but has {} in {} "
-                            "zones; it cannot survive a zone loss",
-                            g.name, CeilReplicas(g.needed_after_loss), g.replicas, zone_count));
+  check.Require(
+      r.max_per_zone >= 1 && static_cast<int64_t>(r.max_per_zone) * zone_count >= g.replicas,
+      f + ".needed_after_loss",
+      fmt::format("group '{}' needs {} replicas after losing a zone but has {} in {} "
+                  "zones; it cannot survive a zone loss",
+                  g.name, CeilReplicas(g.needed_after_loss), g.replicas, zone_count));
   if (options.max_nodes > 0 && r.max_per_node >= 1) {
     const int nodes_needed = (g.replicas + r.max_per_node - 1) / r.max_per_node;
     check.Require(nodes_needed <= options.max_nodes, f + ".replicas",
@@ -138,8 +140,7 @@ Status CheckInput(std::span<const PodGroup> groups, std::span<const NodeType> ca
 }
 
 std::vector<RunConfig> Configs(std::span<const NodeType> candidates,
-                               std::span<const PodGroup> groups,
-                               const std::vector<TypeSlot>& slots,
+                               std::span<const PodGroup> groups, const std::vector<TypeSlot>& slots,
                                const std::vector<LpVertex>& vertices, int max_pairs) {
   std::vector<RunConfig> configs;
   for (int t = 0; t < static_cast<int>(slots.size()); ++t) {
@@ -158,8 +159,8 @@ std::vector<RunConfig> Configs(std::span<const NodeType> candidates,
       c.preopen.assign(static_cast<size_t>(std::floor(x)), first);
       c.new_type = then;
       c.fallback_type = first;
-      c.label = fmt::format("first-fit decreasing, {} x {} opened first, then {}",
-                            c.preopen.size(), candidates[first].name, candidates[then].name);
+      c.label = fmt::format("first-fit decreasing, {} x {} opened first, then {}", c.preopen.size(),
+                            candidates[first].name, candidates[then].name);
       configs.push_back(std::move(c));
     }
   }
@@ -250,8 +251,8 @@ double PlacedNode::MemoryUtilisation() const {
                                     : 0.0;
 }
 
-LowerBound PackingLowerBound(std::span<const PodGroup> groups,
-                             std::span<const NodeType> candidates, const PackingOptions& options) {
+LowerBound PackingLowerBound(std::span<const PodGroup> groups, std::span<const NodeType> candidates,
+                             const PackingOptions& options) {
   const std::vector<TypeSlot> slots = Slots(candidates, options.daemonsets);
   double cpu_m = 0;
   double memory_mib = 0;
@@ -291,8 +292,7 @@ LowerBound PackingLowerBound(std::span<const PodGroup> groups,
   return b;
 }
 
-Result<Placement> PackPods(std::span<const PodGroup> groups,
-                           std::span<const NodeType> candidates,
+Result<Placement> PackPods(std::span<const PodGroup> groups, std::span<const NodeType> candidates,
                            std::span<const std::string> zones, const PackingOptions& options) {
   if (Status s = CheckInput(groups, candidates, zones, options); !s.ok()) return s.errors();
   packing::Problem problem;
@@ -330,21 +330,23 @@ Result<Placement> PackPods(std::span<const PodGroup> groups,
     results.push_back({cost, nodes, i, std::move(state), std::move(label)});
   }
   if (results.empty()) {
-    return InvalidError(fmt::format("the pods need more than max_nodes ({}) nodes",
-                                    options.max_nodes),
-                        Location{"", 0, 0, "options.max_nodes"});
+    return InvalidError(
+        fmt::format("the pods need more than max_nodes ({}) nodes", options.max_nodes),
+        Location{"", 0, 0, "options.max_nodes"});
   }
   std::stable_sort(results.begin(), results.end(), Cheaper);
-  const int improve = std::min<int>(std::max(0, options.improve_top), static_cast<int>(results.size()));
+  const int improve =
+      std::min<int>(std::max(0, options.improve_top), static_cast<int>(results.size()));
   for (int i = 0; i < improve; ++i) {
     Candidate& c = results[i];
     const packing::ImproveStats stats = c.state.Improve();
     c.cost = c.state.CostPerHour();
     c.nodes = c.state.NodeCount();
     if (stats.emptied > 0 || stats.resized > 0) {
-      c.strategy += fmt::format("; improvement emptied {} node(s) and moved {} more to cheaper "
-                                "types",
-                                stats.emptied, stats.resized);
+      c.strategy += fmt::format(
+          "; improvement emptied {} node(s) and moved {} more to cheaper "
+          "types",
+          stats.emptied, stats.resized);
     }
   }
   const auto best = std::min_element(results.begin(), results.end(), Cheaper);

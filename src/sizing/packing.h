@@ -78,7 +78,7 @@ struct GroupRules {
 GroupRules RulesFor(const PodGroup& group, const PackingOptions& options);
 
 struct PlacedNode {
-  std::string name;  // "<type>/<zone>/<n>", n counting from 1 per type and zone
+  std::string name;    // "<type>/<zone>/<n>", n counting from 1 per type and zone
   int type_index = 0;  // into Placement::node_types
   int zone_index = 0;  // into Placement::zones
   double price_per_hour = 0;
@@ -87,7 +87,7 @@ struct PlacedNode {
   int64_t memory_requested_mib = 0;
   int pods = 0;
 
-  [[nodiscard]] double CpuUtilisation() const;     // requested / allocatable, 0 when empty
+  [[nodiscard]] double CpuUtilisation() const;  // requested / allocatable, 0 when empty
   [[nodiscard]] double MemoryUtilisation() const;
 };
 
@@ -114,9 +114,9 @@ struct Placement {
   DaemonsetOverhead daemonsets;
   std::vector<PlacedNode> nodes;
   std::vector<std::vector<int>> replica_node;  // [group][replica] → index into nodes
-  std::vector<NodeCount> node_counts;           // by type (input order), then zone
-  std::vector<std::string> winning_types;       // distinct types used, input order
-  std::string strategy;                         // how the winner was built
+  std::vector<NodeCount> node_counts;          // by type (input order), then zone
+  std::vector<std::string> winning_types;      // distinct types used, input order
+  std::string strategy;                        // how the winner was built
   double cost_per_hour = 0;
   double monthly_cost = 0;  // cost_per_hour × 730
   LowerBound bound;
@@ -127,13 +127,12 @@ struct Placement {
 // Errors (kInvalid) with the offending field: malformed input, a pod larger than every
 // candidate type's allocatable, survival caps that cannot be met, or more nodes needed than
 // options.max_nodes.
-Result<Placement> PackPods(std::span<const PodGroup> groups,
-                           std::span<const NodeType> candidates,
+Result<Placement> PackPods(std::span<const PodGroup> groups, std::span<const NodeType> candidates,
                            std::span<const std::string> zones, const PackingOptions& options);
 
 // The lower bound described above (monthly = per_hour × 730).
-LowerBound PackingLowerBound(std::span<const PodGroup> groups,
-                             std::span<const NodeType> candidates, const PackingOptions& options);
+LowerBound PackingLowerBound(std::span<const PodGroup> groups, std::span<const NodeType> candidates,
+                             const PackingOptions& options);
 
 // Verifies every constraint and every recorded total of a placement; returns all violations.
 Status CheckPlacement(const Placement& placement);

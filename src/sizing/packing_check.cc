@@ -1,11 +1,11 @@
 // Verification of a Placement against every constraint it claims to satisfy, and the loss
 // checks. Independent of the packer: it recomputes every total from the assignment.
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "sizing/packing.h"
 

@@ -18,7 +18,8 @@ double Ratio(int64_t used, int64_t capacity) {
 
 // Dominant resource share of one pod of `g` on a node with `alloc` (Ghodsi et al., DRF).
 double DominantShare(const PodGroup& g, const Allocatable& alloc) {
-  return std::max(Ratio(g.cpu_request_m, alloc.cpu_m), Ratio(g.memory_request_mib, alloc.memory_mib));
+  return std::max(Ratio(g.cpu_request_m, alloc.cpu_m),
+                  Ratio(g.memory_request_mib, alloc.memory_mib));
 }
 
 }  // namespace
@@ -200,8 +201,8 @@ int PackState::CountOn(int node, int group) const {
 
 double PackState::Load(const Node& n) const {
   const Allocatable& a = problem_->types[n.type].alloc;
-  return std::max({Ratio(n.cpu_m, a.cpu_m), Ratio(n.memory_mib, a.memory_mib),
-                   Ratio(n.pods, a.pods)});
+  return std::max(
+      {Ratio(n.cpu_m, a.cpu_m), Ratio(n.memory_mib, a.memory_mib), Ratio(n.pods, a.pods)});
 }
 
 bool PackState::MoveKeepsZoneRules(int group, int from_zone, int to_zone) const {
@@ -339,9 +340,8 @@ std::vector<LpVertex> LpVertices(std::span<const TypeSlot> types, double cpu_m, 
       out.push_back({a, b, xa, xb, xa * types[a].price_per_hour + xb * types[b].price_per_hour});
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const LpVertex& l, const LpVertex& r) {
-    return l.per_hour < r.per_hour;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const LpVertex& l, const LpVertex& r) { return l.per_hour < r.per_hour; });
   return out;
 }
 

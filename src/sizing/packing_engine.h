@@ -64,9 +64,7 @@ class PackState {
   [[nodiscard]] double CostPerHour() const;
   [[nodiscard]] int NodeCount() const;
   [[nodiscard]] const std::vector<Node>& nodes() const { return nodes_; }
-  [[nodiscard]] const std::vector<std::vector<int>>& replica_node() const {
-    return replica_node_;
-  }
+  [[nodiscard]] const std::vector<std::vector<int>>& replica_node() const { return replica_node_; }
 
  private:
   [[nodiscard]] bool Fits(const Node& n, int group) const;
@@ -85,10 +83,10 @@ class PackState {
 
   const Problem* problem_;
   std::vector<Node> nodes_;
-  std::vector<std::vector<int>> zone_nodes_;   // per zone, node indices in opening order
+  std::vector<std::vector<int>> zone_nodes_;  // per zone, node indices in opening order
   std::vector<std::vector<int>> replica_node_;
-  std::vector<std::vector<int>> zone_count_;   // [group][zone]
-  std::vector<int> zone_node_count_;           // open nodes per zone
+  std::vector<std::vector<int>> zone_count_;  // [group][zone]
+  std::vector<int> zone_node_count_;          // open nodes per zone
 };
 
 // A vertex of the covering LP: one type (b = -1) or two, with fractional node counts.

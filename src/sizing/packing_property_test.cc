@@ -3,12 +3,12 @@
 // lower bound, report the gap exactly, keep zone skew within its limit, survive the losses it
 // was asked to survive, and come out the same on a second run.
 
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
-#include <gtest/gtest.h>
 
 #include "common/random.h"
 #include "cost/catalog.h"

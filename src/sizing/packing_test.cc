@@ -193,8 +193,8 @@ TEST(PackPods, ImpossibleSurvivalIsAnError) {
   g.needed_after_loss = 3;  // all 3 must survive losing a zone: impossible
   PackingOptions options;
   options.survive_zone_loss = true;
-  const Result<Placement> r = PackPods(std::vector<PodGroup>{g}, BuiltinCatalog().node_types,
-                                       kThreeZones, options);
+  const Result<Placement> r =
+      PackPods(std::vector<PodGroup>{g}, BuiltinCatalog().node_types, kThreeZones, options);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().message,
             "group 'odoo' needs 3 replicas after losing a zone but has 3 in 3 zones; it cannot "
@@ -229,18 +229,17 @@ TEST(SurvivesLoss, CountsWhatTheWorstZoneAndNodeTakeAway) {
   EXPECT_TRUE(SurvivesNodeLoss(p, std::vector<double>{1.5}));
   EXPECT_FALSE(SurvivesNodeLoss(p, std::vector<double>{3.0}));
 
-  const Placement single =
-      PackPods(std::vector<PodGroup>{Group("x", 2, 100, 100)},
-               std::vector<NodeType>{Type("m7i.xlarge")}, kOneZone, {})
-          .value();
+  const Placement single = PackPods(std::vector<PodGroup>{Group("x", 2, 100, 100)},
+                                    std::vector<NodeType>{Type("m7i.xlarge")}, kOneZone, {})
+                               .value();
   EXPECT_FALSE(SurvivesZoneLoss(single, std::vector<double>{1.0}));
   EXPECT_TRUE(SurvivesZoneLoss(single, std::vector<double>{0.0}));
 }
 
 TEST(CheckPlacement, FindsTamperedPlacements) {
   const std::vector<PodGroup> groups = {Group("web", 6, 1000, 2048, AntiAffinity::kZoneSpread)};
-  Placement p = PackPods(groups, std::vector<NodeType>{Type("m7i.xlarge")}, kThreeZones, {})
-                    .value();
+  Placement p =
+      PackPods(groups, std::vector<NodeType>{Type("m7i.xlarge")}, kThreeZones, {}).value();
   ExpectValid(p);
   Placement over = p;
   over.nodes[0].cpu_requested_m = 1;
