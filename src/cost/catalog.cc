@@ -1,0 +1,126 @@
+#include "cost/catalog.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <set>
+
+namespace headroom {
+namespace {
+
+bool IsDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (std::isdigit(static_cast<unsigned char>(s[i])) == 0) return false;
+  }
+  const int month = (s[5] - '0') * 10 + (s[6] - '0');
+  const int day = (s[8] - '0') * 10 + (s[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+bool IsCurrency(std::string_view s) {
+  if (s.size() != 3) return false;
+  for (char ch : s) {
+    if (std::isupper(static_cast<unsigned char>(ch)) == 0) return false;
+  }
+  return true;
+}
+
+class Checker {
+ public:
+  void Require(bool ok, const std::string& field, const std::string& message) {
+    if (!ok) errors_.push_back(InvalidError(message, Location{"", 0, 0, "catalog." + field}));
+  }
+  void Positive(double v, const std::string& field) { Require(v > 0, field, "must be > 0"); }
+  void NonNegative(double v, const std::string& field) { Require(v >= 0, field, "must be >= 0"); }
+  Status Done() { return errors_.empty() ? Status::Ok() : Status(std::move(errors_)); }
+
+ private:
+  Errors errors_;
+};
+
+void CheckNodeTypes(const Catalog& c, Checker& check) {
+  check.Require(!c.node_types.empty(), "node_types", "needs at least one node type");
+  std::set<std::string> names;
+  for (size_t i = 0; i < c.node_types.size(); ++i) {
+    const NodeType& t = c.node_types[i];
+    const std::string f = fmt::format("node_types[{}]", i);
+    check.Require(!t.name.empty(), f + ".name", "must not be empty");
+    check.Require(names.insert(t.name).second, f + ".name",
+                  fmt::format("duplicate node type '{}'", t.name));
+    check.Positive(t.vcpu, f + ".vcpu");
+    check.Positive(t.memory_gib, f + ".memory_gib");
+    check.NonNegative(t.price_per_hour, f + ".price_per_hour");
+    check.Require(t.max_pods >= 1, f + ".max_pods", "must be >= 1");
+    check.NonNegative(t.local_ssd_gib, f + ".local_ssd_gib");
+  }
+}
+
+void CheckManagedPostgres(const Catalog& c, Checker& check) {
+  std::set<std::string> names;
+  for (size_t i = 0; i < c.managed_postgres.size(); ++i) {
+    const ManagedPostgresType& t = c.managed_postgres[i];
+    const std::string f = fmt::format("managed_postgres[{}]", i);
+    check.Require(!t.name.empty(), f + ".name", "must not be empty");
+    check.Require(names.insert(t.name).second, f + ".name",
+                  fmt::format("duplicate managed PostgreSQL class '{}'", t.name));
+    check.Positive(t.vcpu, f + ".vcpu");
+    check.Positive(t.memory_gib, f + ".memory_gib");
+    check.NonNegative(t.price_per_hour, f + ".price_per_hour");
+    check.Require(t.ha_multiplier >= 1, f + ".ha_multiplier", "must be >= 1");
+  }
+}
+
+void CheckPrices(const Catalog& c, Checker& check) {
+  const BlockStoragePrice& b = c.block_storage;
+  check.NonNegative(b.per_gib_month, "block_storage.per_gib_month");
+  check.NonNegative(b.included_iops, "block_storage.included_iops");
+  check.NonNegative(b.per_iops_month, "block_storage.per_iops_month");
+  check.NonNegative(b.included_throughput_mib_s, "block_storage.included_throughput_mib_s");
+  check.NonNegative(b.per_throughput_mib_s_month, "block_storage.per_throughput_mib_s_month");
+  check.NonNegative(c.object_storage_per_gib_month, "object_storage_per_gib_month");
+  check.NonNegative(c.egress_per_gib, "egress_per_gib");
+  check.NonNegative(c.snapshot_per_gib_month, "snapshot_per_gib_month");
+  check.NonNegative(c.managed_postgres_storage_per_gib_month,
+                    "managed_postgres_storage_per_gib_month");
+  check.NonNegative(c.load_balancer_per_hour, "load_balancer_per_hour");
+}
+
+}  // namespace
+
+const NodeType* FindNodeType(const Catalog& catalog, std::string_view name) {
+  for (const NodeType& t : catalog.node_types) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+const ManagedPostgresType* FindManagedPostgres(const Catalog& catalog, std::string_view name) {
+  for (const ManagedPostgresType& t : catalog.managed_postgres) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+Status ValidateCatalog(const Catalog& c) {
+  Checker check;
+  check.Require(!c.name.empty(), "name", "must not be empty");
+  check.Require(IsCurrency(c.currency), "currency",
+                fmt::format("'{}' is not an ISO 4217 code such as USD or EUR", c.currency));
+  check.Require(IsDate(c.price_date), "price_date",
+                fmt::format("'{}' is not a date of the form YYYY-MM-DD", c.price_date));
+  check.Require(!c.source.empty(), "source", "must say where the prices come from");
+  check.Require(!c.region.empty(), "region", "must not be empty");
+  check.Require(!c.zones.empty(), "zones", "needs at least one zone");
+  std::set<std::string> zones;
+  for (size_t i = 0; i < c.zones.size(); ++i) {
+    check.Require(!c.zones[i].empty() && zones.insert(c.zones[i]).second,
+                  fmt::format("zones[{}]", i), "zone names must be unique and not empty");
+  }
+  CheckNodeTypes(c, check);
+  CheckManagedPostgres(c, check);
+  CheckPrices(c, check);
+  return check.Done();
+}
+
+}  // namespace headroom
