@@ -182,6 +182,7 @@ TEST(DemandTest, PeakWindowNamesCoincidingEvents) {
             (std::vector<std::string>{"month_end_close", "payroll"}));
   const LoadWindow estate = d.estate_mid.At(1, 0, WindowKind::kPeak);
   EXPECT_EQ(estate.facts.hour, peak.facts.hour);
+  EXPECT_EQ(estate.facts.events, peak.facts.events);
   ASSERT_EQ(d.CoincidingMid(1).size(), 1u);
   EXPECT_EQ(d.CoincidingMid(1)[0], (TenantEvents{0, peak.facts.events}));
   // In January they do not coincide: month-end alone is the peak, first reached on Friday

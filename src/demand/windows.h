@@ -38,8 +38,8 @@ struct WindowFacts {
   double batch_cpu_s = 0;
   // UTC hour index of the window's hour (peak and recovery); -1 for sustained (an average).
   int hour = -1;
-  // Tenant windows: events active at `hour` (bit i = Demand::event_names[i]). Estate windows
-  // keep theirs per tenant (Demand::Coinciding).
+  // Events active at `hour` (bit i = Demand::event_names[i]); for the estate, in any tenant
+  // (Demand::Coinciding says which tenant had which).
   uint64_t events = 0;
 
   friend bool operator==(const WindowFacts&, const WindowFacts&) = default;
