@@ -33,7 +33,7 @@
 namespace headroom {
 
 struct DemandOptions {
-  int samples = 128;           // Monte Carlo samples (1..100000)
+  int samples = 128;           // Monte Carlo samples (1..4096)
   uint64_t seed = 1;
   // Keep each tenant's hourly series of the mid evaluation, per class (hours × classes doubles
   // per tenant): for `headroom demand` output and the simulator.
