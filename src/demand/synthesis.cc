@@ -1,10 +1,11 @@
-// SynthesizeDemand: tenants one at a time, samples streamed.
+// SynthesizeDemand: tenants in small groups, samples streamed.
 //
-// Pass 1, per tenant: build its TenantModel (bases), draw its inputs for every sample and for
-// the mid, then run the kernel: for each block of hours and each sample row, evaluate every
-// class's rates (Σ coefficient × basis), fold them into the tenant's offered load, its
-// per-month worst hour, its sessions, and the estate's per-row hourly offered load and sessions.
-// The tenant's windows follow from its worst hours and its sustained basis sums.
+// Pass 1, per group of tenants: build their TenantModels (bases), draw their inputs for every
+// sample and for the mid, then run the kernel (kernel.h): for each block of hours, each tenant
+// and each sample row, evaluate every class's rates (Σ coefficient × basis) and fold them into
+// the tenant's offered load, its per-month worst hour, its sessions, and the estate's per-row
+// hourly offered load and sessions. The tenant's windows follow from its worst hours and its
+// sustained basis sums.
 //
 // Between the passes: the estate's worst hour per month and row is the argmax of its hourly
 // offered load. Only that load and the sessions are kept per hour (rows × hours × 2 doubles,
@@ -15,164 +16,18 @@
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
 #include "demand/demand.h"
+#include "demand/kernel.h"
 #include "demand/tenant_model.h"
 
 namespace headroom {
 namespace {
 
-// Hours per kernel block: the block's bases (terms × 2 KiB) and scratch stay in L1/L2.
-constexpr int kBlockHours = 256;
 // Tenants whose models are held at once in pass 1 (about 2.5 MB each for 24 months).
 constexpr size_t kGroupTenants = 8;
 // Progress share of pass 1 (the kernel); pass 2 takes the rest.
 constexpr double kPass1Share = 0.9;
-
-// out[i] = Σ_k cf[k] × basis_k[begin + i] over class c's terms, summed in term order. Kernel
-// blocks and single-hour window evaluations both use it, so a window's rates are bit for bit
-// the values its hour was chosen from. REQUIRES: class c has at least one term.
-[[gnu::always_inline]] inline void ClassValues(const TenantModel& m, int c, const double* cf,
-                                               int begin, int n, double* __restrict out) {
-  const int kb = m.class_terms[static_cast<size_t>(c)];
-  const int ke = m.class_terms[static_cast<size_t>(c) + 1];
-  const double* __restrict b0 = m.Basis(kb) + begin;
-  const double a0 = cf[kb];
-  for (int i = 0; i < n; ++i) out[i] = a0 * b0[i];
-  int k = kb + 1;
-  for (; k + 1 < ke; k += 2) {
-    const double* __restrict b1 = m.Basis(k) + begin;
-    const double* __restrict b2 = m.Basis(k + 1) + begin;
-    const double a1 = cf[k];
-    const double a2 = cf[k + 1];
-    for (int i = 0; i < n; ++i) out[i] = (out[i] + a1 * b1[i]) + a2 * b2[i];
-  }
-  if (k < ke) {
-    const double* __restrict b1 = m.Basis(k) + begin;
-    const double a1 = cf[k];
-    for (int i = 0; i < n; ++i) out[i] = out[i] + a1 * b1[i];
-  }
-}
-
-[[gnu::always_inline]] inline bool HasTerms(const TenantModel& m, int c) {
-  return m.class_terms[static_cast<size_t>(c)] < m.class_terms[static_cast<size_t>(c) + 1];
-}
-
-// Max of x[0..n) (values >= 0; -1 when n == 0). Eight independent lanes let the compiler
-// vectorise; max is exact, so the lane order cannot change the result.
-[[gnu::always_inline]] inline double BlockMax(const double* __restrict x, int n) {
-  constexpr int kLanes = 8;
-  double lane[kLanes];
-  for (double& l : lane) l = -1.0;
-  int i = 0;
-  for (; i + kLanes <= n; i += kLanes) {
-    for (int j = 0; j < kLanes; ++j) lane[j] = x[i + j] > lane[j] ? x[i + j] : lane[j];
-  }
-  double best = -1.0;
-  for (; i < n; ++i) best = x[i] > best ? x[i] : best;
-  for (double l : lane) best = l > best ? l : best;
-  return best;
-}
-
-// A tenant's worst hour and highest sessions in one (row, month).
-struct Fold {
-  double load = -1;
-  int hour = -1;
-  double max_sessions = 0;
-};
-
-// What the kernel reads and writes for one tenant. Rows are the samples, then the mid.
-struct TenantKernel {
-  const TenantModel* model = nullptr;
-  const double* coef = nullptr;  // rows × terms
-  Fold* folds = nullptr;         // rows × months
-  double* hourly_mid = nullptr;  // classes × hours, or null
-};
-
-// The kernel's shared inputs and the estate's per-row hourly accumulators.
-struct Kernel {
-  const Horizon* horizon = nullptr;
-  const double* cpu_cores = nullptr;  // per class: cpu_ms / 1000 (0 for long-lived)
-  int classes = 0;
-  int session_class = -1;
-  int mid_row = 0;
-  double* estate_load = nullptr;      // rows × hours
-  double* estate_sessions = nullptr;  // rows × hours
-  std::vector<TenantKernel> tenants;
-};
-
-// One tenant, one block of hours [b, b + n) inside month `month`, rows [row_begin, row_end).
-[[gnu::always_inline]] inline void RunBlock(const Kernel& k, const TenantKernel& t, int month,
-                                            int b, int n, int row_begin, int row_end) {
-  const TenantModel& m = *t.model;
-  const auto terms = static_cast<size_t>(m.TermCount());
-  const auto hours = static_cast<size_t>(m.hours);
-  alignas(64) double load[kBlockHours];
-  alignas(64) double sessions[kBlockHours];
-  alignas(64) double values[kBlockHours];
-  for (int r = row_begin; r < row_end; ++r) {
-    const double* cf = t.coef + static_cast<size_t>(r) * terms;
-    std::fill_n(load, n, 0.0);
-    std::fill_n(sessions, n, 0.0);
-    for (int c = 0; c < k.classes; ++c) {
-      if (!HasTerms(m, c)) continue;
-      ClassValues(m, c, cf, b, n, values);
-      if (c == k.session_class) {
-        std::copy_n(values, n, sessions);
-      } else {
-        const double w = k.cpu_cores[c];
-        for (int i = 0; i < n; ++i) load[i] = load[i] + values[i] * w;
-      }
-      if (t.hourly_mid != nullptr && r == k.mid_row) {
-        std::copy_n(values, n, t.hourly_mid + static_cast<size_t>(c) * hours + b);
-      }
-    }
-    double* __restrict el = k.estate_load + static_cast<size_t>(r) * hours + b;
-    double* __restrict es = k.estate_sessions + static_cast<size_t>(r) * hours + b;
-    for (int i = 0; i < n; ++i) el[i] += load[i];
-    for (int i = 0; i < n; ++i) es[i] += sessions[i];
-    Fold& f = t.folds[static_cast<size_t>(r) * static_cast<size_t>(m.months) + month];
-    const double top = BlockMax(load, n);
-    if (top > f.load) {
-      f.load = top;
-      f.hour = b + static_cast<int>(std::find(load, load + n, top) - load);
-    }
-    f.max_sessions = std::max(f.max_sessions, BlockMax(sessions, n));
-  }
-}
-
-// Blocks of hours outside, tenants inside: the estate accumulators' block (rows × 256 hours ×
-// 2 doubles, about 0.5 MB) stays in cache while every tenant of the group adds to it. Each
-// (row, hour) still receives the tenants' loads in tenant order, so grouping never changes a
-// sum. Compiled for AVX2 too (not FMA, which would round differently from the baseline).
-__attribute__((target_clones("avx2", "default"))) void RunRows(const Kernel& k, int row_begin,
-                                                                int row_end) {
-  const Horizon& horizon = *k.horizon;
-  for (int month = 0; month < horizon.months; ++month) {
-    const int month_end = horizon.month_first_hour[static_cast<size_t>(month) + 1];
-    for (int b = horizon.month_first_hour[static_cast<size_t>(month)]; b < month_end;
-         b += kBlockHours) {
-      const int n = std::min(kBlockHours, month_end - b);
-      for (const TenantKernel& t : k.tenants) RunBlock(k, t, month, b, n, row_begin, row_end);
-    }
-  }
-}
-
-// Splits the rows over `threads` threads; each row is written by exactly one thread.
-void RunKernel(const Kernel& k, int rows, int threads) {
-  threads = std::clamp(threads, 1, rows);
-  if (threads == 1) {
-    RunRows(k, 0, rows);
-    return;
-  }
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) {
-    pool.emplace_back(RunRows, std::cref(k), rows * t / threads, rows * (t + 1) / threads);
-  }
-  RunRows(k, 0, rows / threads);
-  for (std::thread& th : pool) th.join();
-}
 
 // The synthesis of one estate; owns the estate-wide accumulators.
 class Synthesis {
