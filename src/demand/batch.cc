@@ -30,10 +30,10 @@ std::vector<BatchRelease> TenantBatchReleases(const Estate& estate, int tenant_i
     if (day < 0) continue;
     double scale = 1.0;
     if (event.batch->per_site) {
-      scale = event.kind == EventKind::kOnboarding
-                  ? growth.AddedSites(occ.month)
-                  : growth.TotalSites(ClampMonth(horizon.MonthOffset(occ.release_day),
-                                                 horizon.months));
+      scale =
+          event.kind == EventKind::kOnboarding
+              ? growth.AddedSites(occ.month)
+              : growth.TotalSites(ClampMonth(horizon.MonthOffset(occ.release_day), horizon.months));
     }
     AddRelease(out, tenant_index, occ.event, clock.HourAt(day, event.batch->start_hour_local),
                horizon.hours, event.batch->cpu_seconds * scale, event.batch->deadline_hours);

@@ -14,11 +14,11 @@
 namespace headroom {
 
 struct BatchRelease {
-  int tenant = 0;              // index into Estate::tenants
-  int source = 0;              // index into Demand::batch_sources (events first, then jobs)
-  int hour = 0;                // UTC hour index of the release
+  int tenant = 0;  // index into Estate::tenants
+  int source = 0;  // index into Demand::batch_sources (events first, then jobs)
+  int hour = 0;    // UTC hour index of the release
   double cpu_seconds = 0;
-  double deadline_hours = 0;   // must finish within this many hours of `hour`
+  double deadline_hours = 0;  // must finish within this many hours of `hour`
 
   friend bool operator==(const BatchRelease&, const BatchRelease&) = default;
 };

@@ -50,7 +50,8 @@ int Horizon::MonthOfHour(int hour) const {
 
 int Horizon::MonthOffset(date::sys_days day) const {
   const date::year_month_day ymd{day};
-  return YearMonth{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month()))}
+  return YearMonth{static_cast<int>(ymd.year()),
+                   static_cast<int>(static_cast<unsigned>(ymd.month()))}
       .MonthsSince(start);
 }
 
@@ -107,9 +108,10 @@ Result<LocalClock> LocalClock::Make(const Horizon& horizon, const std::string& t
   try {
     zone = date::locate_zone(time_zone);
   } catch (const std::exception&) {
-    return InvalidError(fmt::format("unknown time zone '{}' (expected an IANA name such as "
-                                    "Europe/Paris)",
-                                    time_zone));
+    return InvalidError(
+        fmt::format("unknown time zone '{}' (expected an IANA name such as "
+                    "Europe/Paris)",
+                    time_zone));
   }
   LocalClock clock;
   clock.hours_ = horizon.hours;

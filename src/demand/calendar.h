@@ -104,10 +104,10 @@ class LocalClock {
 
   int hours_ = 0;
   date::sys_days first_date_;
-  std::vector<uint8_t> local_hour_;       // per extended hour
-  std::vector<int32_t> day_;              // per extended hour
-  std::vector<int> day_first_hour_;       // per day
-  std::vector<uint8_t> day_hours_;        // per day
+  std::vector<uint8_t> local_hour_;  // per extended hour
+  std::vector<int32_t> day_;         // per extended hour
+  std::vector<int> day_first_hour_;  // per day
+  std::vector<uint8_t> day_hours_;   // per day
   std::vector<std::pair<int, int>> offsets_;
 };
 

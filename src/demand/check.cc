@@ -97,8 +97,10 @@ class Checker {
     for (double w : t.profile.weekday_hour_weights) {
       if (!(w >= 0)) Fail(f + ".profile.weekday_hour_weights", "weights must not be negative");
     }
-    if (!(t.profile.weekend_factor >= 0)) Fail(f + ".profile.weekend_factor", "must not be negative");
-    for (const ClassShare& s : t.class_mix) Class(f + ".class_mix." + s.request_class, s.request_class, true);
+    if (!(t.profile.weekend_factor >= 0))
+      Fail(f + ".profile.weekend_factor", "must not be negative");
+    for (const ClassShare& s : t.class_mix)
+      Class(f + ".class_mix." + s.request_class, s.request_class, true);
     if (t.portal) Class(f + ".portal.request_class", t.portal->request_class, true);
     for (size_t j = 0; j < t.integrations.size(); ++j) {
       const Integration& in = t.integrations[j];
@@ -121,7 +123,8 @@ class Checker {
       }
     }
     for (const std::string& day : t.holidays) {
-      if (!ParseDate(day)) Fail(f + ".holidays", fmt::format("'{}' is not a date (YYYY-MM-DD)", day));
+      if (!ParseDate(day))
+        Fail(f + ".holidays", fmt::format("'{}' is not a date (YYYY-MM-DD)", day));
     }
     for (size_t j = 0; j < t.nightly_jobs.size(); ++j) {
       Batch(fmt::format("{}.nightly_jobs[{}]", f, j), t.nightly_jobs[j].work);

@@ -33,7 +33,7 @@
 namespace headroom {
 
 struct DemandOptions {
-  int samples = 128;           // Monte Carlo samples (1..4096)
+  int samples = 128;  // Monte Carlo samples (1..4096)
   uint64_t seed = 1;
   // Keep each tenant's hourly series of the mid evaluation, per class (hours × classes doubles
   // per tenant): for `headroom demand` output and the simulator.
@@ -80,18 +80,18 @@ struct BatchMonth {
 struct TenantDemand {
   std::string name;
   std::string time_zone;
-  std::vector<int> sites;             // per month: all sites (own and acquired)
-  std::vector<int> added_sites;       // per month: sites joining (they trigger onboarding)
-  std::vector<double> rto_hours;      // per class: the RTO of its recovery window
-  double recovery_span_hours = 0;     // tightest RTO + backlog_drain_hours
-  std::vector<TenantDraw> draws;      // per sample: the drawn inputs
-  TenantDraw mid_draw;                // every interval at its mid
-  WindowTable windows;                // months × samples; empty unless keep_tenant_samples
-  WindowTable mid;                    // months × 1: the mid evaluation
-  std::vector<MonthSummary> summary;  // per month: quantiles across samples
-  std::vector<double> documents_mib;  // [month × samples + sample]: attachments added
+  std::vector<int> sites;                 // per month: all sites (own and acquired)
+  std::vector<int> added_sites;           // per month: sites joining (they trigger onboarding)
+  std::vector<double> rto_hours;          // per class: the RTO of its recovery window
+  double recovery_span_hours = 0;         // tightest RTO + backlog_drain_hours
+  std::vector<TenantDraw> draws;          // per sample: the drawn inputs
+  TenantDraw mid_draw;                    // every interval at its mid
+  WindowTable windows;                    // months × samples; empty unless keep_tenant_samples
+  WindowTable mid;                        // months × 1: the mid evaluation
+  std::vector<MonthSummary> summary;      // per month: quantiles across samples
+  std::vector<double> documents_mib;      // [month × samples + sample]: attachments added
   std::vector<double> documents_mid_mib;  // per month
-  std::vector<BatchMonth> batch;      // per month
+  std::vector<BatchMonth> batch;          // per month
   // [class × hours + hour] when keep_hourly_mid: requests per second, or concurrent sessions
   // for a long-lived class.
   std::vector<double> hourly_mid;
@@ -113,8 +113,8 @@ struct Demand {
   std::vector<std::string> batch_sources;  // event names, then nightly job names
   std::vector<TenantDemand> tenants;       // Estate::tenants order
 
-  WindowTable estate;                      // months × samples
-  WindowTable estate_mid;                  // months × 1
+  WindowTable estate;                        // months × samples
+  WindowTable estate_mid;                    // months × 1
   std::vector<MonthSummary> estate_summary;  // per month
   std::vector<BatchRelease> batch_releases;  // by hour, then tenant, then source
   std::vector<BatchMonth> batch;             // per month, estate

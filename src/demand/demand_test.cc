@@ -119,8 +119,7 @@ TEST(DemandTest, AcquisitionStepsDemandByItsUsers) {
   Estate e = te::EmptyEstate(YearMonth{2027, 1}, 3);
   Tenant t = te::SimpleTenant("buyer", "Europe/Paris");
   // Joins in February: 2 sites of 10 users and 5 central users.
-  t.sites.growth = {
-      te::Acquisition("target", 1, 2, Interval::Exact(10), Interval::Exact(5))};
+  t.sites.growth = {te::Acquisition("target", 1, 2, Interval::Exact(10), Interval::Exact(5))};
   e.tenants = {t};
   const Demand d = Synthesize(e, MidOnly());
   EXPECT_DOUBLE_EQ(MidAt(d, 0, "interactive", "2027-01-29", 9), kOneSite);
@@ -229,8 +228,8 @@ TEST(DemandTest, BatchReleasesOnRealDates) {
   }
   // Payroll runs from Thursday 21 January at 20:00 Paris (19:00Z), 60 CPU-s per site; the
   // month-end batch on the last business day, Friday 29 January, at 19:00 (18:00Z).
-  EXPECT_EQ(january, (std::vector<std::pair<std::string, double>>{
-                         {"2027-01-21T19:00:00Z", 180}, {"2027-01-29T18:00:00Z", 5400}}));
+  EXPECT_EQ(january, (std::vector<std::pair<std::string, double>>{{"2027-01-21T19:00:00Z", 180},
+                                                                  {"2027-01-29T18:00:00Z", 5400}}));
   EXPECT_EQ(d.batch[0].total_cpu_s, 5580);
   EXPECT_EQ(d.batch[0].releases, 2);
   ASSERT_TRUE(d.batch[0].heaviest.has_value());
@@ -290,10 +289,10 @@ TEST(DemandTest, SameSeedSameBytesDifferentSeedDifferent) {
       for (int k = 0; k < kWindowKinds; ++k) {
         const LoadWindow x = a.estate.At(m, s, static_cast<WindowKind>(k));
         const LoadWindow y = b.estate.At(m, s, static_cast<WindowKind>(k));
-        ASSERT_EQ(std::memcmp(x.rate_per_s.data(), y.rate_per_s.data(),
-                              x.rate_per_s.size_bytes()), 0);
-        ASSERT_EQ(std::memcmp(&x.facts.offered_cpu_cores, &y.facts.offered_cpu_cores,
-                              sizeof(double)), 0);
+        ASSERT_EQ(std::memcmp(x.rate_per_s.data(), y.rate_per_s.data(), x.rate_per_s.size_bytes()),
+                  0);
+        ASSERT_EQ(
+            std::memcmp(&x.facts.offered_cpu_cores, &y.facts.offered_cpu_cores, sizeof(double)), 0);
       }
     }
   }
@@ -391,9 +390,9 @@ TEST(DemandTest, ReportsEveryInputProblem) {
   ASSERT_FALSE(r.ok());
   std::vector<std::string> fields;
   for (const Error& err : r.errors()) fields.push_back(err.where.field);
-  EXPECT_EQ(fields, (std::vector<std::string>{"planning.samples", "tenants[0].time_zone",
-                                              "tenants[1].class_mix.interactve",
-                                              "tenants[1].events"}));
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"planning.samples", "tenants[0].time_zone",
+                                      "tenants[1].class_mix.interactve", "tenants[1].events"}));
 }
 
 }  // namespace

@@ -99,8 +99,7 @@ std::vector<EventOccurrence> ListOccurrences(const CalendarEvent& event, int eve
   if (event.kind == EventKind::kWeekly) {
     const sys_days from = horizon.MonthFirstDay(first_month);
     const int shift = (event.weekday - WeekdayIndex(from) + 7) % 7;
-    for (sys_days d = from + days{shift}; d < horizon.MonthFirstDay(last_month + 1);
-         d += days{7}) {
+    for (sys_days d = from + days{shift}; d < horizon.MonthFirstDay(last_month + 1); d += days{7}) {
       std::vector<sys_days> active;
       for (int i = 0; i < std::max(event.duration_days, 1); ++i) active.push_back(d + days{i});
       out.push_back(FromDays(horizon.MonthOffset(d), std::move(active)));
@@ -118,15 +117,15 @@ std::vector<EventOccurrence> ListOccurrences(const CalendarEvent& event, int eve
         }
         break;
       case EventKind::kMonthly:
-        out.push_back(FromDays(m, BusinessDaysFrom(business, ClampedDay(horizon, m,
-                                                                        event.day_of_month),
-                                                   event.duration_days)));
+        out.push_back(
+            FromDays(m, BusinessDaysFrom(business, ClampedDay(horizon, m, event.day_of_month),
+                                         event.duration_days)));
         break;
       case EventKind::kOnboarding:
         if (m >= 0 && m < static_cast<int>(added_sites.size()) &&
             added_sites[static_cast<size_t>(m)] > 0) {
-          out.push_back(FromDays(m, BusinessDaysFrom(business, horizon.MonthFirstDay(m),
-                                                     event.duration_days)));
+          out.push_back(FromDays(
+              m, BusinessDaysFrom(business, horizon.MonthFirstDay(m), event.duration_days)));
         }
         break;
       case EventKind::kWeekly:

@@ -27,10 +27,10 @@
 namespace headroom {
 
 struct EventOccurrence {
-  int event = 0;                      // index into Estate::events
-  int month = 0;                      // horizon month the occurrence belongs to
-  std::vector<date::sys_days> days;   // local dates it is active, ascending
-  date::sys_days release_day;         // local date its batch work is released
+  int event = 0;                     // index into Estate::events
+  int month = 0;                     // horizon month the occurrence belongs to
+  std::vector<date::sys_days> days;  // local dates it is active, ascending
+  date::sys_days release_day;        // local date its batch work is released
 };
 
 // Occurrences of `event` anchored in horizon months [first_month, last_month]. Onboarding occurs

@@ -36,7 +36,9 @@ int UniformInt(RandomStream& rng, int lo, int hi) {
   return lo + static_cast<int>(rng.NextUniform() * (hi - lo + 1));
 }
 
-double Uniform(RandomStream& rng, double lo, double hi) { return lo + rng.NextUniform() * (hi - lo); }
+double Uniform(RandomStream& rng, double lo, double hi) {
+  return lo + rng.NextUniform() * (hi - lo);
+}
 
 // An interval around `mid`, skewed upwards as uncertain business inputs usually are.
 Interval Around(double mid, double low_share, double high_share) {
@@ -51,9 +53,9 @@ Tenant MakeTenant(RandomStream& rng, int index, int months) {
   const int step_month = UniformInt(rng, 1, months - 1);
   t.sites.growth.push_back(te::Step(step_month, UniformInt(rng, 1, 4)));
   const int ramp_from = UniformInt(rng, 0, months - 1);
-  t.sites.growth.push_back(
-      te::Ramp(ramp_from, std::min(months - 1, ramp_from + UniformInt(rng, 2, 12)),
-               UniformInt(rng, 0, t.sites.initial)));
+  t.sites.growth.push_back(te::Ramp(ramp_from,
+                                    std::min(months - 1, ramp_from + UniformInt(rng, 2, 12)),
+                                    UniformInt(rng, 0, t.sites.initial)));
   if (rng.NextUniform() < 0.15) {
     t.sites.growth.push_back(te::Acquisition(fmt::format("acquired-{:04d}", index),
                                              UniformInt(rng, 1, months - 1), UniformInt(rng, 1, 8),
@@ -74,13 +76,15 @@ Tenant MakeTenant(RandomStream& rng, int index, int months) {
   t.integrations.push_back(
       te::MakeIntegration("lab_results", Around(Uniform(rng, 100, 600), 0.3, 0.5), true));
   if (rng.NextUniform() < 0.6) {
-    Integration sync = te::MakeIntegration("claims_sync", Interval::Exact(UniformInt(rng, 1000, 20000)));
+    Integration sync =
+        te::MakeIntegration("claims_sync", Interval::Exact(UniformInt(rng, 1000, 20000)));
     sync.window_start_hour = UniformInt(rng, 0, 3);
     sync.window_end_hour = *sync.window_start_hour + UniformInt(rng, 2, 4);
     t.integrations.push_back(sync);
   }
   if (rng.NextUniform() < 0.5) {
-    Integration edi = te::MakeIntegration("supplier_edi", Around(Uniform(rng, 500, 5000), 0.4, 0.6));
+    Integration edi =
+        te::MakeIntegration("supplier_edi", Around(Uniform(rng, 500, 5000), 0.4, 0.6));
     edi.start_month = UniformInt(rng, 0, months - 1);
     t.integrations.push_back(edi);
   }
@@ -88,7 +92,8 @@ Tenant MakeTenant(RandomStream& rng, int index, int months) {
   t.documents.central_mib_month = Interval::Exact(UniformInt(rng, 0, 5000));
   t.events = {"month_end_close", "payroll", "procurement_cycle", "insurance_documentation",
               "branch_onboarding"};
-  t.nightly_jobs = {NightlyJob{"nightly_reconciliation", te::Batch(UniformInt(rng, 60, 1800), 5, 1)}};
+  t.nightly_jobs = {
+      NightlyJob{"nightly_reconciliation", te::Batch(UniformInt(rng, 60, 1800), 5, 1)}};
   for (int year = 2027; year <= 2027 + (months + 11) / 12; ++year) {
     for (const char* day : zone.holidays) t.holidays.push_back(fmt::format("{}-{}", year, day));
   }

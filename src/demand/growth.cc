@@ -42,15 +42,20 @@ SiteGrowth PlanSiteGrowth(const Sites& sites, int months) {
     const GrowthStep& step = sites.growth[i];
     switch (step.kind) {
       case GrowthKind::kStep:
-        if (step.month < 0) before_start += step.add_sites;
-        else AddAt(added, step.month, step.add_sites);
+        if (step.month < 0)
+          before_start += step.add_sites;
+        else
+          AddAt(added, step.month, step.add_sites);
         break;
       case GrowthKind::kRamp: {
-        const std::vector<int> inc = RampIncrements(step.add_sites, step.to_month - step.from_month + 1);
+        const std::vector<int> inc =
+            RampIncrements(step.add_sites, step.to_month - step.from_month + 1);
         for (size_t k = 0; k < inc.size(); ++k) {
           const int month = step.from_month + static_cast<int>(k);
-          if (month < 0) before_start += inc[k];
-          else AddAt(added, month, inc[k]);
+          if (month < 0)
+            before_start += inc[k];
+          else
+            AddAt(added, month, inc[k]);
         }
         break;
       }

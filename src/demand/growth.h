@@ -17,16 +17,16 @@
 namespace headroom {
 
 struct AcquiredSites {
-  int growth_index = 0;   // index into Sites::growth
-  int month = 0;          // joins at this month (before 0: already there, not onboarded)
+  int growth_index = 0;  // index into Sites::growth
+  int month = 0;         // joins at this month (before 0: already there, not onboarded)
   int sites = 0;
   bool own_users_per_site = false;  // GrowthStep::users_per_site is set
 };
 
 struct SiteGrowth {
   int months = 0;
-  std::vector<int> own_sites;   // per month: initial + steps + ramps
-  std::vector<int> own_added;   // per month: sites added by steps and ramps
+  std::vector<int> own_sites;  // per month: initial + steps + ramps
+  std::vector<int> own_added;  // per month: sites added by steps and ramps
   std::vector<AcquiredSites> acquisitions;
 
   // Every site present in `month` (own and acquired).

@@ -31,8 +31,8 @@ TEST(SiteGrowthTest, HealthcareExampleGrowsFrom8To30Sites) {
   const SiteGrowth g = PlanSiteGrowth(e.tenants[0].sites, 24);
   EXPECT_EQ(g.TotalSites(0), 8);
   EXPECT_EQ(g.TotalSites(2), 8);
-  EXPECT_EQ(g.TotalSites(3), 10);   // step of 2 at month 3
-  EXPECT_EQ(g.TotalSites(6), 11);   // ramp: 12 sites over months 6..17, one a month
+  EXPECT_EQ(g.TotalSites(3), 10);  // step of 2 at month 3
+  EXPECT_EQ(g.TotalSites(6), 11);  // ramp: 12 sites over months 6..17, one a month
   EXPECT_EQ(g.TotalSites(13), 18);
   EXPECT_EQ(g.TotalSites(14), 25);  // + 1 ramp + 6 acquired (Clinique du Lac)
   EXPECT_EQ(g.TotalSites(17), 28);

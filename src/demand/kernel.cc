@@ -52,7 +52,7 @@ namespace {
 // (row, hour) still receives the tenants' loads in tenant order, so grouping never changes a
 // sum. Compiled for AVX2 too (not FMA, which would round differently from the baseline).
 __attribute__((target_clones("avx2", "default"))) void RunRows(const Kernel& k, int row_begin,
-                                                                int row_end) {
+                                                               int row_end) {
   const Horizon& horizon = *k.horizon;
   for (int month = 0; month < horizon.months; ++month) {
     const int month_end = horizon.month_first_hour[static_cast<size_t>(month) + 1];

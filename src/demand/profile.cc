@@ -57,7 +57,8 @@ std::vector<double> IntegrationDayShare(const LocalClock& clock,
         DaySums(clock, [&](int lh) { return InWindow(lh, start, end) ? 1.0 : 0.0; });
     for (int h = 0; h < clock.hours(); ++h) {
       const double n = count[static_cast<size_t>(clock.Day(h))];
-      if (n > 0 && InWindow(clock.LocalHour(h), start, end)) share[static_cast<size_t>(h)] = 1.0 / n;
+      if (n > 0 && InWindow(clock.LocalHour(h), start, end))
+        share[static_cast<size_t>(h)] = 1.0 / n;
     }
     return share;
   }

@@ -22,7 +22,8 @@ class ProfileTest : public ::testing::Test {
   // Sums of `share` per local date (only days wholly inside the horizon).
   std::map<std::string, double> DailySums(const std::vector<double>& share) const {
     std::map<std::string, double> sums;
-    for (int h = 0; h < clock_.hours(); ++h) sums[FormatDate(clock_.Date(clock_.Day(h)))] += share[h];
+    for (int h = 0; h < clock_.hours(); ++h)
+      sums[FormatDate(clock_.Date(clock_.Day(h)))] += share[h];
     sums.erase(FormatDate(clock_.Date(clock_.Day(0))));
     sums.erase(FormatDate(clock_.Date(clock_.Day(clock_.hours() - 1))));
     return sums;

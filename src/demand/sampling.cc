@@ -39,7 +39,8 @@ void ForEachInterval(const Tenant& t, TenantDraw& d, const Visit& visit) {
   d.calls_per_day.assign(t.integrations.size(), 0.0);
   for (size_t i = 0; i < t.integrations.size(); ++i) {
     const Integration& in = t.integrations[i];
-    visit(in.calls_per_day, FieldPath(t.name, fmt::format("integrations/{}/calls_per_day", in.name)), 1e300,
+    visit(in.calls_per_day,
+          FieldPath(t.name, fmt::format("integrations/{}/calls_per_day", in.name)), 1e300,
           d.calls_per_day[i]);
   }
   d.growth_users_per_site.assign(t.sites.growth.size(), 0.0);
@@ -88,10 +89,9 @@ double DrawInterval(const Interval& interval, uint64_t seed, int sample, std::st
 std::vector<std::string> TenantFieldPaths(const Tenant& tenant) {
   std::vector<std::string> paths;
   TenantDraw scratch;
-  ForEachInterval(tenant, scratch,
-                  [&](const Interval&, const std::string& path, double, double&) {
-                    paths.push_back(path);
-                  });
+  ForEachInterval(tenant, scratch, [&](const Interval&, const std::string& path, double, double&) {
+    paths.push_back(path);
+  });
   return paths;
 }
 
@@ -106,8 +106,10 @@ TenantDraw DrawTenant(const Tenant& tenant, uint64_t seed, int sample) {
 
 TenantDraw MidTenantDraw(const Tenant& tenant) {
   TenantDraw d;
-  ForEachInterval(tenant, d, [](const Interval& in, const std::string&, double ceiling,
-                                double& out) { out = std::clamp(in.mid, 0.0, ceiling); });
+  ForEachInterval(tenant, d,
+                  [](const Interval& in, const std::string&, double ceiling, double& out) {
+                    out = std::clamp(in.mid, 0.0, ceiling);
+                  });
   return d;
 }
 

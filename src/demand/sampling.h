@@ -27,9 +27,9 @@ struct TenantDraw {
   double portal_users = 0;
   double portal_concurrency_ratio = 0;
   double portal_requests_per_user_hour = 0;
-  std::vector<double> calls_per_day;               // per Tenant::integrations entry
-  std::vector<double> growth_users_per_site;       // per Sites::growth entry (acquisitions; else 0)
-  std::vector<double> growth_central_users;        // per Sites::growth entry (acquisitions; else 0)
+  std::vector<double> calls_per_day;          // per Tenant::integrations entry
+  std::vector<double> growth_users_per_site;  // per Sites::growth entry (acquisitions; else 0)
+  std::vector<double> growth_central_users;   // per Sites::growth entry (acquisitions; else 0)
   double documents_mib_per_site_month = 0;
   double documents_central_mib_month = 0;
 

@@ -33,7 +33,9 @@ constexpr double kPass1Share = 0.9;
 class Synthesis {
  public:
   Synthesis(const Estate& estate, const DemandOptions& options, const ProgressFn* progress)
-      : estate_(estate), options_(options), progress_(progress),
+      : estate_(estate),
+        options_(options),
+        progress_(progress),
         horizon_(Horizon::Make(estate.start, estate.horizon_months)),
         rows_(options.samples + 1) {}
 
@@ -72,15 +74,15 @@ class Synthesis {
   Horizon horizon_;
   int rows_;
   Demand out_;
-  std::vector<double> cpu_ms_;             // per class: app + db CPU ms (0 for long-lived)
-  std::vector<double> cpu_cores_;          // per class: cpu_ms_ / 1000
+  std::vector<double> cpu_ms_;     // per class: app + db CPU ms (0 for long-lived)
+  std::vector<double> cpu_cores_;  // per class: cpu_ms_ / 1000
   int session_class_ = -1;
-  std::vector<std::vector<int>> job_sources_;  // per tenant, per nightly job
-  std::vector<double> estate_load_;        // rows × hours
-  std::vector<double> estate_sessions_;    // rows × hours
-  std::vector<int> estate_peak_hour_;      // rows × months
+  std::vector<std::vector<int>> job_sources_;          // per tenant, per nightly job
+  std::vector<double> estate_load_;                    // rows × hours
+  std::vector<double> estate_sessions_;                // rows × hours
+  std::vector<int> estate_peak_hour_;                  // rows × months
   std::vector<std::vector<TenantEvents>> coinciding_;  // rows × months
-  WindowTable scratch_;                    // a tenant's sample windows when not kept
+  WindowTable scratch_;                                // a tenant's sample windows when not kept
 };
 
 void Synthesis::Init() {
@@ -123,13 +125,11 @@ void Synthesis::Init() {
   out_.documents_mid_mib.assign(static_cast<size_t>(Months()), 0.0);
 }
 
-std::vector<double> Synthesis::Coefficients(const TenantModel& model,
-                                            const TenantDemand& t) const {
+std::vector<double> Synthesis::Coefficients(const TenantModel& model, const TenantDemand& t) const {
   const auto terms = static_cast<size_t>(model.TermCount());
   std::vector<double> coef(static_cast<size_t>(rows_) * terms);
   for (int r = 0; r < rows_; ++r) {
-    const TenantDraw& draw =
-        r == options_.samples ? t.mid_draw : t.draws[static_cast<size_t>(r)];
+    const TenantDraw& draw = r == options_.samples ? t.mid_draw : t.draws[static_cast<size_t>(r)];
     for (size_t k = 0; k < terms; ++k) {
       coef[static_cast<size_t>(r) * terms + k] = Coefficient(model.terms[k], draw);
     }
@@ -213,13 +213,13 @@ void Synthesis::TenantWindows(const TenantModel& model, const std::vector<double
       // The estate's sustained window is the sum of its tenants'.
       WindowTable& estate = EstateTable(r);
       std::span<double> es = estate.Rates(m, row, WindowKind::kSustained);
-      for (int c = 0; c < Classes(); ++c) es[static_cast<size_t>(c)] += sustained[static_cast<size_t>(c)];
+      for (int c = 0; c < Classes(); ++c)
+        es[static_cast<size_t>(c)] += sustained[static_cast<size_t>(c)];
       estate.Facts(m, row, WindowKind::kSustained).sessions += sf.sessions;
     }
   }
   if (options_.samples > 0) t.summary = SummarizeWindows(samples, plan.quantile);
 }
-
 
 void Synthesis::AddBatch(const TenantModel& model, TenantDemand& t) {
   t.batch.assign(static_cast<size_t>(Months()), BatchMonth{});
@@ -406,8 +406,8 @@ Status Synthesis::Pass2() {
         rf.events |= events;
       }
     }
-    Report(kPass1Share + (1 - kPass1Share) * static_cast<double>(ti + 1) /
-                             static_cast<double>(tenants));
+    Report(kPass1Share +
+           (1 - kPass1Share) * static_cast<double>(ti + 1) / static_cast<double>(tenants));
   }
   return Status::Ok();
 }

@@ -27,10 +27,10 @@ bool IsZero(const Interval& i) { return i.IsExact() && i.mid == 0; }
 
 // Everything per local day and class that the bases need.
 struct DayFactors {
-  std::vector<double> multiplier;           // [class][day]: Π non-onboarding event factors
-  std::vector<double> extra_rated_sites;    // [class][day]: onboarding extra, tenant-rated sites
-  std::vector<double> extra_total_sites;    // [class][day]: onboarding extra, all added sites
-  std::vector<double> extra_acquired;       // [class][acquisition][day]
+  std::vector<double> multiplier;         // [class][day]: Π non-onboarding event factors
+  std::vector<double> extra_rated_sites;  // [class][day]: onboarding extra, tenant-rated sites
+  std::vector<double> extra_total_sites;  // [class][day]: onboarding extra, all added sites
+  std::vector<double> extra_acquired;     // [class][acquisition][day]
 };
 
 DayFactors ComputeDayFactors(const Estate& estate, const TenantModel& model) {
@@ -80,17 +80,19 @@ DayFactors ComputeDayFactors(const Estate& estate, const TenantModel& model) {
 
 // Per-hour inputs shared by every term.
 struct HourInputs {
-  std::vector<double> weight;   // profile weight
-  std::vector<int> day;         // local day index
-  std::vector<int> month;       // local month, clamped to the horizon
+  std::vector<double> weight;  // profile weight
+  std::vector<int> day;        // local day index
+  std::vector<int> month;      // local month, clamped to the horizon
 };
 
 class BasisBuilder {
  public:
-  BasisBuilder(const Estate& estate, TenantModel& model, const HourInputs& in,
-               const DayFactors& f)
-      : estate_(estate), tenant_(estate.tenants[static_cast<size_t>(model.tenant_index)]),
-        model_(model), in_(in), f_(f),
+  BasisBuilder(const Estate& estate, TenantModel& model, const HourInputs& in, const DayFactors& f)
+      : estate_(estate),
+        tenant_(estate.tenants[static_cast<size_t>(model.tenant_index)]),
+        model_(model),
+        in_(in),
+        f_(f),
         days_(static_cast<size_t>(model.clock.DayCount())) {}
 
   void Build() {
@@ -164,20 +166,20 @@ class BasisBuilder {
     }
     if (tenant_.portal && tenant_.portal->request_class == name && !IsZero(tenant_.portal->users)) {
       const int launch = tenant_.portal->launch_month;
-      Add({c, TermSource::kPortal, -1, false}, [&](size_t h) {
-        return Month(h) >= launch ? in_.weight[h] * Multiplier(c, h) : 0.0;
-      });
+      Add({c, TermSource::kPortal, -1, false},
+          [&](size_t h) { return Month(h) >= launch ? in_.weight[h] * Multiplier(c, h) : 0.0; });
     }
     for (size_t i = 0; i < tenant_.integrations.size(); ++i) {
       const Integration& in = tenant_.integrations[i];
       if (in.request_class != name || IsZero(in.calls_per_day)) continue;
-      const std::vector<double> share = IntegrationDayShare(model_.clock, model_.business_day,
-                                                            tenant_.profile, in);
+      const std::vector<double> share =
+          IntegrationDayShare(model_.clock, model_.business_day, tenant_.profile, in);
       Add({c, TermSource::kIntegration, static_cast<int>(i), false}, [&](size_t h) {
         if (Month(h) < in.start_month) return 0.0;
-        const double sites =
-            in.per_site ? g.TotalSites(Month(h)) + f_.extra_total_sites[cd + static_cast<size_t>(in_.day[h])]
-                        : 1.0;
+        const double sites = in.per_site
+                                 ? g.TotalSites(Month(h)) +
+                                       f_.extra_total_sites[cd + static_cast<size_t>(in_.day[h])]
+                                 : 1.0;
         return share[h] * Multiplier(c, h) * sites;
       });
     }
@@ -192,9 +194,8 @@ class BasisBuilder {
     }
     for (const AcquiredSites& acq : g.acquisitions) {
       if (acq.own_users_per_site) {
-        Add({c, TermSource::kAcquiredSiteUsers, acq.growth_index, true}, [&](size_t h) {
-          return Month(h) >= acq.month ? in_.weight[h] * acq.sites : 0.0;
-        });
+        Add({c, TermSource::kAcquiredSiteUsers, acq.growth_index, true},
+            [&](size_t h) { return Month(h) >= acq.month ? in_.weight[h] * acq.sites : 0.0; });
       }
       const GrowthStep& step = tenant_.sites.growth[static_cast<size_t>(acq.growth_index)];
       if (!IsZero(step.central_users)) {
@@ -238,10 +239,9 @@ void ComputeSustained(const Horizon& horizon, TenantModel& model) {
   for (int h = 0; h < model.hours; ++h) {
     const auto day = static_cast<size_t>(model.clock.Day(h));
     const int lh = model.clock.LocalHour(h);
-    const bool business_hour = model.business_day[day] != 0 && lh >= kBusinessHourBegin &&
-                               lh < kBusinessHourEnd;
-    level[static_cast<size_t>(h)] =
-        business_hour ? (model.day_events[day] == 0 ? 2 : 1) : 0;
+    const bool business_hour =
+        model.business_day[day] != 0 && lh >= kBusinessHourBegin && lh < kBusinessHourEnd;
+    level[static_cast<size_t>(h)] = business_hour ? (model.day_events[day] == 0 ? 2 : 1) : 0;
   }
   const int terms = model.TermCount();
   model.sustained_sums.assign(static_cast<size_t>(terms) * horizon.months, 0.0);
@@ -312,8 +312,8 @@ double ClassRtoHours(const Tenant& tenant, const std::string& request_class) {
   return best / 60.0;
 }
 
-Result<TenantModel> BuildTenantModel(const Estate& estate, int tenant_index,
-                                     const Horizon& horizon, const std::vector<int>& job_sources) {
+Result<TenantModel> BuildTenantModel(const Estate& estate, int tenant_index, const Horizon& horizon,
+                                     const std::vector<int>& job_sources) {
   const Tenant& tenant = estate.tenants[static_cast<size_t>(tenant_index)];
   Result<LocalClock> clock = LocalClock::Make(horizon, tenant.time_zone);
   if (!clock.ok()) return clock.errors();
@@ -328,7 +328,8 @@ Result<TenantModel> BuildTenantModel(const Estate& estate, int tenant_index,
   model.business_day = BusinessDayFlags(model.clock, business);
   model.growth = PlanSiteGrowth(tenant.sites, horizon.months);
   std::vector<int> added(static_cast<size_t>(horizon.months));
-  for (int m = 0; m < horizon.months; ++m) added[static_cast<size_t>(m)] = model.growth.AddedSites(m);
+  for (int m = 0; m < horizon.months; ++m)
+    added[static_cast<size_t>(m)] = model.growth.AddedSites(m);
   for (const std::string& name : tenant.events) {
     const CalendarEvent* event = estate.FindEvent(name);
     const auto index = static_cast<int>(event - estate.events.data());

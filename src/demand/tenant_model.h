@@ -11,13 +11,16 @@
 // (w = profile weight of the hour, mix = class_mix share, ev = product of the multipliers of
 // the non-onboarding events active that local day, m = local month of the hour):
 //
-//   term                      coefficient (requests/s)        basis
-//   site users                users_per_site·conc·rph/3600    w·mix·ev·(sites(m) + onboarding extra)
-//   central users             central_users·conc·rph/3600     w·mix·ev
-//   acquired site users (a)   a.users_per_site·conc·rph/3600  w·mix·ev·(a.sites·[m ≥ a.month] + extra)
-//   acquired central (a)      a.central_users·conc·rph/3600   w·mix·ev·[m ≥ a.month]
-//   portal                    users·conc·rph/3600 (portal)    w·ev·[m ≥ launch_month]
-//   integration (i)           calls_per_day / 3600            share(h)·ev·[m ≥ start]·(per_site ? sites(m) + extra : 1)
+//   term                  coefficient             basis
+//   site users            ups * conc * rph/3600   w * mix * ev * (sites(m) + extra)
+//   central users         central * conc*rph/3600 w * mix * ev
+//   acquired sites (a)    a.ups * conc * rph/3600 w * mix * ev * (a.sites * [m >= a.month] + extra)
+//   acquired central (a)  a.central*conc*rph/3600 w * mix * ev * [m >= a.month]
+//   portal                users * conc * rph/3600 w * ev * [m >= launch_month]
+//   integration (i)       calls_per_day / 3600    share(h) * ev * [m >= start] * S(m)
+//
+// (ups = users per site; portal terms use the portal's conc and rph; S(m) = sites(m) + extra for
+// per-site integrations, else 1.)
 //
 // The onboarding extra on day d is Σ over onboarding occurrences active on d of
 // (factor_c − 1) × sites added in the occurrence's month: onboarding multiplies only the added
@@ -49,10 +52,10 @@ enum class TermSource {
 };
 
 struct Term {
-  int request_class = 0;     // index into Estate::request_classes
+  int request_class = 0;  // index into Estate::request_classes
   TermSource source = TermSource::kSiteUsers;
-  int index = -1;            // Sites::growth index (acquired terms) or integration index
-  bool sessions = false;     // long-lived class: concurrent sessions, not a rate
+  int index = -1;         // Sites::growth index (acquired terms) or integration index
+  bool sessions = false;  // long-lived class: concurrent sessions, not a rate
 };
 
 // The sampled scalar multiplying a term's basis.
@@ -61,17 +64,17 @@ double Coefficient(const Term& term, const TenantDraw& draw);
 struct TenantModel {
   int tenant_index = 0;
   LocalClock clock;
-  std::vector<uint8_t> business_day;   // per local day of `clock`
-  std::vector<uint64_t> day_events;    // per local day: bit e = Estate::events[e] active
-  std::vector<int> day_month;          // per local day: horizon month, clamped to the horizon
+  std::vector<uint8_t> business_day;  // per local day of `clock`
+  std::vector<uint64_t> day_events;   // per local day: bit e = Estate::events[e] active
+  std::vector<int> day_month;         // per local day: horizon month, clamped to the horizon
   SiteGrowth growth;
   std::vector<EventOccurrence> occurrences;
   std::vector<BatchRelease> releases;
   BatchInFlight in_flight;
 
-  std::vector<Term> terms;             // grouped by class, in class order
-  std::vector<int> class_terms;        // classes + 1 offsets: class c owns [class_terms[c], [c+1])
-  std::vector<double> bases;           // terms × hours
+  std::vector<Term> terms;       // grouped by class, in class order
+  std::vector<int> class_terms;  // classes + 1 offsets: class c owns [class_terms[c], [c+1])
+  std::vector<double> bases;     // terms × hours
   // Sustained window support, per UTC month: basis sums over the month's sustained hours and
   // how many hours those are (see SustainedHour).
   std::vector<double> sustained_sums;  // terms × months
@@ -92,8 +95,8 @@ struct TenantModel {
 
 // Builds a tenant's model. `job_sources[j]` is the batch source index of nightly job j.
 // Fails when the tenant's time zone is unknown. REQUIRES: the estate passed CheckDemandInputs.
-Result<TenantModel> BuildTenantModel(const Estate& estate, int tenant_index,
-                                     const Horizon& horizon, const std::vector<int>& job_sources);
+Result<TenantModel> BuildTenantModel(const Estate& estate, int tenant_index, const Horizon& horizon,
+                                     const std::vector<int>& job_sources);
 
 // The RTO (hours) a class's recovery window assumes: the tightest rto_minutes among the
 // tenant's objectives that list the class; else the tenant's tightest; else kDefaultRtoMinutes.

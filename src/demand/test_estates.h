@@ -16,7 +16,7 @@ inline Interval Range(double low, double mid, double high, double confidence = 0
 
 // A working-day shape peaking at 10:00 and 14:00 (weight 1), quiet at night.
 inline std::vector<double> OfficeProfile() {
-  return {0.02, 0.02, 0.02, 0.02, 0.02, 0.03, 0.08, 0.3, 0.7, 0.95, 1.0, 0.9,
+  return {0.02, 0.02, 0.02, 0.02, 0.02, 0.03, 0.08, 0.3,  0.7,  0.95, 1.0,  0.9,
           0.6,  0.8,  1.0,  0.95, 0.8,  0.5,  0.25, 0.12, 0.08, 0.05, 0.03, 0.02};
 }
 
@@ -224,15 +224,14 @@ inline Estate HealthcareGrowthEstate() {
   t.sites.initial = 8;
   t.sites.users_per_site = Range(18, 24, 32);
   t.sites.growth = {Step(3, 2), Ramp(6, 17, 12),
-                    Acquisition("Clinique du Lac", 14, 6, Interval::Exact(20),
-                                Interval::Exact(15)),
+                    Acquisition("Clinique du Lac", 14, 6, Interval::Exact(20), Interval::Exact(15)),
                     Step(20, 2)};
   t.central_users = Range(70, 85, 110);
   t.concurrency_ratio = Range(0.2, 0.28, 0.35);
   t.requests_per_user_hour = Range(90, 120, 160);
   t.class_mix = {ClassShare{"interactive", 94}, ClassShare{"report", 6}};
-  t.modules = {"account", "purchase", "stock", "hr", "hr_payroll", "project", "documents",
-               "sale_management"};
+  t.modules = {"account",    "purchase", "stock",     "hr",
+               "hr_payroll", "project",  "documents", "sale_management"};
   PortalUsers portal;
   portal.users = Range(800, 1500, 2500);
   portal.launch_month = 9;

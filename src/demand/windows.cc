@@ -18,16 +18,17 @@ std::string_view WindowKindName(WindowKind kind) {
 }
 
 WindowTable::WindowTable(int months, int samples, int classes)
-    : months_(months), samples_(samples), classes_(classes),
+    : months_(months),
+      samples_(samples),
+      classes_(classes),
       rates_(static_cast<size_t>(months) * samples * kWindowKinds * classes, 0.0),
       facts_(static_cast<size_t>(months) * samples * kWindowKinds) {}
 
 LoadWindow WindowTable::At(int month, int sample, WindowKind kind) const {
   const size_t cell = Cell(month, sample, kind);
-  return LoadWindow{
-      std::span<const double>(rates_.data() + cell * static_cast<size_t>(classes_),
-                              static_cast<size_t>(classes_)),
-      facts_[cell]};
+  return LoadWindow{std::span<const double>(rates_.data() + cell * static_cast<size_t>(classes_),
+                                            static_cast<size_t>(classes_)),
+                    facts_[cell]};
 }
 
 std::span<double> WindowTable::Rates(int month, int sample, WindowKind kind) {
@@ -50,9 +51,8 @@ double BacklogRequests(double peak_rate_per_s, double rto_hours, const Planning&
 }
 
 double RecoveryRatePerS(double peak_rate_per_s, double rto_hours, const Planning& planning) {
-  return peak_rate_per_s +
-         BacklogRequests(peak_rate_per_s, rto_hours, planning) /
-             (planning.backlog_drain_hours * 3600.0);
+  return peak_rate_per_s + BacklogRequests(peak_rate_per_s, rto_hours, planning) /
+                               (planning.backlog_drain_hours * 3600.0);
 }
 
 double QuantileSorted(std::span<const double> sorted, double p) {

@@ -72,7 +72,9 @@ class WindowTable {
  private:
   [[nodiscard]] size_t Cell(int month, int sample, WindowKind kind) const {
     return (static_cast<size_t>(month) * static_cast<size_t>(samples_) +
-            static_cast<size_t>(sample)) * kWindowKinds + static_cast<size_t>(kind);
+            static_cast<size_t>(sample)) *
+               kWindowKinds +
+           static_cast<size_t>(kind);
   }
 
   int months_ = 0;
