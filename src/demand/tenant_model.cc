@@ -361,11 +361,10 @@ Result<TenantModel> BuildTenantModel(const Estate& estate, int tenant_index, con
   BasisBuilder(estate, model, in, factors).Build();
   ComputeSustained(horizon, model);
 
-  model.rto_hours.resize(estate.request_classes.size());
-  for (size_t c = 0; c < estate.request_classes.size(); ++c) {
-    model.rto_hours[c] = ClassRtoHours(tenant, estate.request_classes[c].name);
-  }
+  // The platform recovers as one unit, so an outage lasts (at most) the tightest RTO for every
+  // class: a workflow with a looser objective does not stay down longer than the platform.
   model.min_rto_hours = TenantMinRtoMinutes(tenant) / 60.0;
+  model.rto_hours.assign(estate.request_classes.size(), model.min_rto_hours);
   return model;
 }
 
