@@ -14,10 +14,13 @@ struct ScanState {
   long block_scalar_parent = -1;  // indent of the line that opened a | or > scalar; -1: none
 };
 
-bool StartsToken(std::string_view line, size_t i, size_t content_start) {
+// Whether position i can start a token: a quoted scalar or a flow collection begins only there
+// ("f[1" in block context is a plain scalar). Inside brackets, indicators also end a token.
+bool StartsToken(std::string_view line, size_t i, size_t content_start, bool in_flow) {
   if (i == content_start) return true;
   const char prev = line[i - 1];
-  return prev == ' ' || prev == '\t' || prev == '[' || prev == '{' || prev == ',' || prev == ':';
+  if (prev == ' ' || prev == '\t') return true;
+  return in_flow && (prev == '[' || prev == '{' || prev == ',' || prev == ':');
 }
 
 // True when the line's last token (before any comment) opens a block scalar: "|", ">", "|-",
@@ -84,9 +87,10 @@ std::optional<size_t> ScanCharacters(std::string_view line, size_t start, int bl
       *content_end = i;
       break;
     }
-    if ((c == '"' || c == '\'') && StartsToken(line, i, start)) {
+    const bool in_flow = s.flow_depth > 0;
+    if ((c == '"' || c == '\'') && StartsToken(line, i, start, in_flow)) {
       s.quote = c;
-    } else if ((c == '[' || c == '{') && (s.flow_depth > 0 || StartsToken(line, i, start))) {
+    } else if ((c == '[' || c == '{') && StartsToken(line, i, start, in_flow)) {
       if (s.flow_depth == 0) s.flow_base = block_depth;
       if (s.flow_base + ++s.flow_depth > max_depth) return i;
     } else if ((c == ']' || c == '}') && s.flow_depth > 0) {

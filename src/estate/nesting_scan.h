@@ -4,7 +4,8 @@
 // before a recursive parser walks it. The estimate counts flow brackets outside quoted scalars
 // and comments, the block indentation levels open on a line, and compact "- " entries; it skips
 // the bodies of block scalars (| and >). It may underestimate (the reader checks the exact depth
-// of the parsed tree as well) and does not overestimate ordinary estate files.
+// of the parsed tree as well) and overestimates by at most one level (a "- " entry whose item
+// is a flow collection or a scalar), far below the cap for any real estate (about 7 levels).
 
 #include <optional>
 #include <string_view>
