@@ -268,15 +268,18 @@ std::optional<RequestClass> BuiltInClass(std::string_view name) {
 
 std::vector<RequestClass> DefaultRequestClasses() {
   std::vector<RequestClass> classes;
-  for (const std::string& name : kBuiltInClassNames) classes.push_back(*BuiltInClass(name));
+  classes.reserve(kBuiltInClassNames.size());
+  for (const std::string& name : kBuiltInClassNames) {
+    if (std::optional<RequestClass> c = BuiltInClass(name)) classes.push_back(*c);
+  }
   return classes;
 }
 
 DailyProfile DefaultDailyProfile() {
   DailyProfile profile;
   for (int hour = 0; hour < 24; ++hour) {
-    const std::string key = "profile.hour_" + std::string(hour < 10 ? "0" : "") +
-                            std::to_string(hour);
+    const std::string key =
+        "profile.hour_" + std::string(hour < 10 ? "0" : "") + std::to_string(hour);
     profile.weekday_hour_weights.push_back(DefaultValue(key));
   }
   profile.weekend_factor = DefaultValue("profile.weekend_factor");

@@ -18,10 +18,10 @@ namespace headroom {
 
 struct Default {
   std::string_view key;
-  double value = 0;         // the numeric value in `unit`; 0/1 for flags; 0 for text defaults
-  std::string_view unit;    // "share", "ms", "months", ...; "text" when the default is `text`
-  std::string_view source;  // a published fact with its source, or an engineering estimate
-                            // with how to calibrate it
+  double value = 0;            // the numeric value in `unit`; 0/1 for flags; 0 for text defaults
+  std::string_view unit;       // "share", "ms", "months", ...; "text" when the default is `text`
+  std::string_view source;     // a published fact with its source, or an engineering estimate
+                               // with how to calibrate it
   std::string_view text = {};  // the value of a text default (an enum word, a zone, a class name)
 };
 

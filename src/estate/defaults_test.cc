@@ -1,10 +1,13 @@
 #include "estate/defaults.h"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include "estate/yaml_reader.h"
@@ -149,6 +152,40 @@ tenants: [{name: t, class_mix: {c: 100}}]
   for (const Default& d : DefaultsTable()) {
     EXPECT_EQ(used.count(std::string(d.key)), 1u) << "never used: " << d.key;
   }
+}
+
+// docs/assumptions.md lists the table; it must show the values the code uses.
+TEST(DefaultsTableTest, AssumptionsPageShowsEveryDefault) {
+  std::ifstream in(std::string(HEADROOM_SOURCE_DIR) + "/docs/assumptions.md");
+  std::stringstream page;
+  page << in.rdbuf();
+  const std::string doc = page.str();
+  ASSERT_FALSE(doc.empty());
+  auto contains = [&](const std::string& row) { return doc.find(row) != std::string::npos; };
+  for (const Default& d : DefaultsTable()) {
+    const std::string key(d.key);
+    if (key.rfind("profile.hour_", 0) == 0) continue;
+    bool built_in_class = false;
+    for (const std::string& name : BuiltInClassNames()) {
+      built_in_class = built_in_class || key.rfind("request_class." + name + ".", 0) == 0;
+    }
+    if (built_in_class) continue;
+    std::string value = fmt::format("{}", d.value);
+    if (d.unit == "text") value = fmt::format("`{}`", d.text);
+    if (d.unit == "flag") value = d.value != 0 ? "`true`" : "`false`";
+    EXPECT_TRUE(contains(fmt::format("| `{}` | {} |", key, value))) << key;
+  }
+  for (const RequestClass& c : DefaultRequestClasses()) {
+    EXPECT_TRUE(contains(fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {} | {} | `{}` |",
+                                     c.name, c.app_cpu_ms, c.db_cpu_ms, c.db_reads, c.db_writes,
+                                     c.worker_memory_mib, c.response_kib, c.service_cv,
+                                     c.p95_target_ms, c.long_lived)))
+        << c.name;
+  }
+  std::string profile_row = "| weight |";
+  for (double w : DefaultDailyProfile().weekday_hour_weights)
+    profile_row += fmt::format(" {} |", w);
+  EXPECT_TRUE(contains(profile_row));
 }
 
 }  // namespace

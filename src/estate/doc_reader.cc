@@ -9,6 +9,7 @@
 
 #include "common/suggest.h"
 #include "estate/defaults.h"
+#include "estate/validate.h"
 
 namespace headroom {
 namespace {
@@ -60,8 +61,7 @@ bool IsDecimalNumber(std::string_view s) {
 }
 
 bool IsBoolWord(std::string_view s) {
-  return s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" ||
-         s == "FALSE";
+  return s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE";
 }
 
 bool IsPlainScalar(const DocNode& node) { return node.kind == Kind::kScalar && !node.quoted; }
@@ -78,8 +78,12 @@ std::string FormatList(const std::vector<std::string_view>& words) {
 }  // namespace
 
 void ReadContext::Fail(const DocNode& at, const std::string& path, std::string message) {
-  errors.push_back(InvalidError(std::move(message), Location{sources.file(), at.line, at.column,
-                                                             path}));
+  if (errors.size() >= kMaxErrors) {
+    truncated = true;
+    return;
+  }
+  errors.push_back(
+      InvalidError(std::move(message), Location{sources.file(), at.line, at.column, path}));
   failed_paths.push_back(path);
 }
 
@@ -151,8 +155,8 @@ bool ReadUint64(const DocNode& node, const std::string& path, ReadContext& ctx,
                 unsigned long long* out) {
   ctx.Record(path, node);
   const std::string& text = node.text;
-  const bool digits = IsPlainScalar(node) && !text.empty() &&
-                      std::all_of(text.begin(), text.end(), IsDigit);
+  const bool digits =
+      IsPlainScalar(node) && !text.empty() && std::all_of(text.begin(), text.end(), IsDigit);
   unsigned long long value = 0;
   if (digits) {
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -160,8 +164,7 @@ bool ReadUint64(const DocNode& node, const std::string& path, ReadContext& ctx,
       *out = value;
       return true;
     }
-    ctx.Fail(node, path,
-             fmt::format("number {} is out of range (at most {})", text, ULLONG_MAX));
+    ctx.Fail(node, path, fmt::format("number {} is out of range (at most {})", text, ULLONG_MAX));
     return false;
   }
   ctx.Fail(node, path, "expected a non-negative integer, got " + Describe(node));
@@ -178,8 +181,7 @@ bool ReadBool(const DocNode& node, const std::string& path, ReadContext& ctx, bo
   return false;
 }
 
-bool ReadString(const DocNode& node, const std::string& path, ReadContext& ctx,
-                std::string* out) {
+bool ReadString(const DocNode& node, const std::string& path, ReadContext& ctx, std::string* out) {
   ctx.Record(path, node);
   if (node.kind != Kind::kScalar) {
     ctx.Fail(node, path, "expected a string, got " + Describe(node));
@@ -277,14 +279,13 @@ MapReader::MapReader(const DocNode& node, std::string path, ReadContext& ctx)
       continue;
     }
     entries_.push_back(Entry{entry.key.text, &entry});
+    index_.emplace(entry.key.text, &entry);
   }
 }
 
 const DocEntry* MapReader::Lookup(std::string_view key) const {
-  for (const Entry& e : entries_) {
-    if (e.key == key) return e.entry;
-  }
-  return nullptr;
+  auto it = index_.find(key);
+  return it == index_.end() ? nullptr : it->second;
 }
 
 const DocNode* MapReader::Find(std::string_view key) {

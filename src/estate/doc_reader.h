@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -31,12 +32,13 @@ struct ReadContext {
   std::vector<std::string> failed_paths;
   // Keys of the defaults table used to fill omitted fields.
   std::set<std::string> defaults_used;
+  // Set when Fail() found kMaxErrors errors already and dropped one.
+  bool truncated = false;
 
-  // Records an error at `at`'s position for `path`.
+  // Records an error at `at`'s position for `path` (dropped, setting `truncated`, once there are
+  // kMaxErrors).
   void Fail(const DocNode& at, const std::string& path, std::string message);
-  void Record(const std::string& path, const DocNode& at) {
-    sources.Add(path, at.line, at.column);
-  }
+  void Record(const std::string& path, const DocNode& at) { sources.Add(path, at.line, at.column); }
 };
 
 // "a.b" + "c" → "a.b.c"; "" + "c" → "c".
@@ -130,7 +132,7 @@ class MapReader {
     for (const Entry& e : entries_) {
       const std::string entry_path = PathOf(e.key);
       ctx_.Record(entry_path, e.entry->key);  // name errors point at the name
-      f(e.key, e.entry->value, entry_path);
+      f(e.entry->key.text, e.entry->value, entry_path);
     }
     all_known_ = true;
   }
@@ -139,7 +141,7 @@ class MapReader {
 
  private:
   struct Entry {
-    std::string key;
+    std::string_view key;  // the text of entry->key
     const DocEntry* entry;
   };
   const DocEntry* Lookup(std::string_view key) const;
@@ -149,7 +151,9 @@ class MapReader {
   ReadContext& ctx_;
   bool ok_ = false;
   bool all_known_ = false;
-  std::vector<Entry> entries_;      // unique keys, first occurrence, in order
+  std::vector<Entry> entries_;  // unique keys, first occurrence, in order
+  // entries_ by key: a mapping may hold many keys (all of them unknown), so no linear search.
+  std::unordered_map<std::string_view, const DocEntry*> index_;
   std::vector<std::string> known_;  // keys asked for, in order
 };
 

@@ -13,13 +13,13 @@ namespace headroom {
 template <typename E>
 using EnumWords = std::vector<std::pair<std::string_view, E>>;
 
-const EnumWords<TenantKind>& TenantKindWords();          // legal_entity subsidiary business_unit
-const EnumWords<EventKind>& EventKindWords();            // month_end payroll monthly weekly onboarding
+const EnumWords<TenantKind>& TenantKindWords();  // legal_entity subsidiary business_unit
+const EnumWords<EventKind>& EventKindWords();    // month_end payroll monthly weekly onboarding
 const EnumWords<PayrollSchedule>& PayrollScheduleWords();  // monthly biweekly
-const EnumWords<GrowthKind>& GrowthKindWords();          // step ramp acquisition
-const EnumWords<AuditBoundary>& AuditBoundaryWords();    // shared strict
-const EnumWords<Intensity>& IntensityWords();            // low medium high
-const EnumWords<HostingChoice>& HostingChoiceWords();    // auto shared dedicated
+const EnumWords<GrowthKind>& GrowthKindWords();            // step ramp acquisition
+const EnumWords<AuditBoundary>& AuditBoundaryWords();      // shared strict
+const EnumWords<Intensity>& IntensityWords();              // low medium high
+const EnumWords<HostingChoice>& HostingChoiceWords();      // auto shared dedicated
 // monday .. sunday, for weekday numbers 0 .. 6.
 const std::vector<std::string_view>& WeekdayWords();
 

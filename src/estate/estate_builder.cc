@@ -12,7 +12,8 @@ void BuildEstateSection(MapReader& root, Estate& estate) {
   const DocNode* node = root.Require("estate");
   if (node == nullptr) return;
   MapReader m(*node, "estate", root.ctx());
-  if (const DocNode* name = m.Require("name")) ReadString(*name, m.PathOf("name"), m.ctx(), &estate.name);
+  if (const DocNode* name = m.Require("name"))
+    ReadString(*name, m.PathOf("name"), m.ctx(), &estate.name);
   if (const DocNode* start = m.Require("start")) {
     const std::string path = m.PathOf("start");
     m.ctx().Record(path, *start);

@@ -7,10 +7,10 @@ namespace {
 
 // The scanner's state carried from line to line.
 struct ScanState {
-  std::vector<size_t> indents;  // indentation of the block levels open
-  int flow_depth = 0;           // open [ and {
-  int flow_base = 0;            // block depth of the line where the outermost bracket opened
-  char quote = 0;               // '"' or '\'' inside a quoted scalar, else 0
+  std::vector<size_t> indents;    // indentation of the block levels open
+  int flow_depth = 0;             // open [ and {
+  int flow_base = 0;              // block depth of the line where the outermost bracket opened
+  char quote = 0;                 // '"' or '\'' inside a quoted scalar, else 0
   long block_scalar_parent = -1;  // indent of the line that opened a | or > scalar; -1: none
 };
 
@@ -44,8 +44,8 @@ bool OpensBlockScalar(std::string_view content) {
 
 // Block levels of a line outside flow context: its indentation level plus the compact "- " and
 // "? " entries it opens. Sets *depth; returns the column (0-based) where it is first exceeded.
-std::optional<size_t> BlockDepth(std::string_view line, size_t indent, int max_depth,
-                                 ScanState& s, int* depth) {
+std::optional<size_t> BlockDepth(std::string_view line, size_t indent, int max_depth, ScanState& s,
+                                 int* depth) {
   while (!s.indents.empty() && s.indents.back() > indent) s.indents.pop_back();
   if (s.indents.empty() || s.indents.back() < indent) s.indents.push_back(indent);
   *depth = static_cast<int>(s.indents.size());

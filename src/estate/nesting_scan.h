@@ -15,6 +15,8 @@ namespace headroom {
 struct TextPosition {
   int line = 0;    // 1-based
   int column = 0;  // 1-based, in bytes
+
+  friend bool operator==(const TextPosition&, const TextPosition&) = default;
 };
 
 // The position at which the estimated nesting first exceeds `max_depth`; nullopt when it never

@@ -26,10 +26,7 @@ TEST(NestingScanTest, TheExampleEstateIsShallow) {
 
 TEST(NestingScanTest, CountsFlowBracketsOnTopOfTheBlockLevel) {
   // Root mapping = 1, then [ = 2, { = 3, [ = 4, [ = 5 at column 10.
-  const auto at = Scan("a: [{b: [[1]]}]\n");
-  ASSERT_TRUE(at.has_value());
-  EXPECT_EQ(at->line, 1);
-  EXPECT_EQ(at->column, 10);
+  EXPECT_EQ(Scan("a: [{b: [[1]]}]\n"), (TextPosition{1, 10}));
   EXPECT_FALSE(Scan("a: [{b: [1]}]\n").has_value());
 }
 
@@ -43,21 +40,13 @@ TEST(NestingScanTest, SkipsBlockScalarBodies) {
 }
 
 TEST(NestingScanTest, CountsIndentationLevelsAndCompactEntries) {
-  const auto deep = Scan("a:\n b:\n  c:\n   d:\n    e: 1\n");
-  ASSERT_TRUE(deep.has_value());
-  EXPECT_EQ(deep->line, 5);
-  EXPECT_EQ(deep->column, 5);
-  const auto dashes = Scan("a:\n- - - - x\n");
-  ASSERT_TRUE(dashes.has_value());
-  EXPECT_EQ(dashes->line, 2);
-  EXPECT_EQ(dashes->column, 7);  // levels: root 1, then one per "- "
+  EXPECT_EQ(Scan("a:\n b:\n  c:\n   d:\n    e: 1\n"), (TextPosition{5, 5}));
+  // Levels: the root mapping 1, then one per "- ": the fourth dash (column 7) is level 5.
+  EXPECT_EQ(Scan("a:\n- - - - x\n"), (TextPosition{2, 7}));
 }
 
 TEST(NestingScanTest, BracketsSpanningLinesKeepTheirDepth) {
-  const auto at = Scan("a: [\n  [\n    [\n      [\n      ]]]]\n");
-  ASSERT_TRUE(at.has_value());
-  EXPECT_EQ(at->line, 4);
-  EXPECT_EQ(at->column, 7);
+  EXPECT_EQ(Scan("a: [\n  [\n    [\n      [\n      ]]]]\n"), (TextPosition{4, 7}));
 }
 
 }  // namespace

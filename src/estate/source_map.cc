@@ -10,7 +10,7 @@ void SourceMap::Add(const std::string& field_path, int line, int column) {
 Location SourceMap::Find(std::string_view field_path) const {
   Location where{file_, 0, 0, std::string(field_path)};
   for (std::string_view path = field_path; !path.empty(); path = ParentPath(path)) {
-    auto it = positions_.find(std::string(path));
+    auto it = positions_.find(path);
     if (it != positions_.end()) {
       where.line = it->second.line;
       where.column = it->second.column;

@@ -3,6 +3,8 @@
 // ("tenants[0].sites.growth[2].month") to file, line and column, filled by the YAML reader, so
 // checks made later on the built Estate can still point at the input.
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,7 +19,7 @@ class SourceMap {
   explicit SourceMap(std::string file) : file_(std::move(file)) {}
 
   // Records where `field_path` was written (1-based line and column). The first record of a
-  // path wins.
+  // path wins; a position with line <= 0 (a node that was not written) is ignored.
   void Add(const std::string& field_path, int line, int column);
 
   // The location of `field_path` with `field` set to `field_path`. A path that was not written
@@ -33,8 +35,13 @@ class SourceMap {
     int line = 0;
     int column = 0;
   };
+  // Hashes std::string and std::string_view alike, so Find() looks paths up without copying.
+  struct PathHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view path) const { return std::hash<std::string_view>{}(path); }
+  };
   std::string file_;
-  std::unordered_map<std::string, Position> positions_;
+  std::unordered_map<std::string, Position, PathHash, std::equal_to<>> positions_;
 };
 
 // The parent of a field path: "a.b[2].c" → "a.b[2]" → "a.b" → "a" → "".

@@ -118,8 +118,8 @@ void BuildClassMix(MapReader& tenant, const std::vector<RequestClass>& classes,
     bool defined = true;
     for (const ClassShare& share : mix) {
       tenant.ctx().defaults_used.insert("tenant.class_mix." + share.request_class);
-      shares += fmt::format("{}{} {}%", shares.empty() ? "" : ", ", share.request_class,
-                            share.percent);
+      shares +=
+          fmt::format("{}{} {}%", shares.empty() ? "" : ", ", share.request_class, share.percent);
       defined = defined && std::any_of(classes.begin(), classes.end(), [&](const RequestClass& c) {
                   return c.name == share.request_class;
                 });

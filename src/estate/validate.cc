@@ -8,6 +8,8 @@
 #include <exception>
 #include <map>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "common/result.h"
 #include "common/suggest.h"
@@ -23,6 +25,16 @@ constexpr double kProfilePeakTolerance = 1e-9;
 constexpr int kMaxSamples = 100000;
 constexpr int kMaxHorizonMonths = 60;
 
+// "Did you mean" compares a name with every candidate; past this many candidates (an estate
+// with thousands of classes) the search is skipped so validation stays linear.
+constexpr size_t kMaxSuggestionCandidates = 1000;
+
+std::optional<std::string> Suggest(std::string_view word,
+                                   const std::vector<std::string>& candidates) {
+  if (candidates.size() > kMaxSuggestionCandidates) return std::nullopt;
+  return ClosestMatch(word, candidates);
+}
+
 // Numbers in messages: up to 10 significant digits, so 94.1 + 5.8 shows as 99.9.
 std::string Num(double value) { return fmt::format("{:.10g}", value); }
 
@@ -37,17 +49,27 @@ class Checker {
   Checker(const Estate& estate, const SourceMap& sources) : estate_(estate), sources_(sources) {
     for (const RequestClass& c : estate.request_classes) class_names_.push_back(c.name);
     for (const CalendarEvent& e : estate.events) event_names_.push_back(e.name);
+    class_set_.insert(class_names_.begin(), class_names_.end());
+    event_set_.insert(event_names_.begin(), event_names_.end());
   }
 
-  Errors Take() { return std::move(errors_); }
+  Errors Take() {
+    if (truncated_) errors_.push_back(TooManyErrors(sources_.file()));
+    return std::move(errors_);
+  }
   [[nodiscard]] const Estate& estate() const { return estate_; }
 
   void Fail(const std::string& path, std::string message) {
+    if (errors_.size() >= kMaxErrors) {
+      truncated_ = true;
+      return;
+    }
     errors_.push_back(InvalidError(std::move(message), sources_.Find(path)));
   }
 
   void AtLeast(const std::string& path, double value, double min) {
-    if (!(value >= min)) Fail(path, fmt::format("must be at least {}, got {}", Num(min), Num(value)));
+    if (!(value >= min))
+      Fail(path, fmt::format("must be at least {}, got {}", Num(min), Num(value)));
   }
   void Positive(const std::string& path, double value) {
     if (!(value > 0)) Fail(path, fmt::format("must be greater than 0, got {}", Num(value)));
@@ -92,16 +114,16 @@ class Checker {
     if (estate_.horizon_months < 1 || estate_.horizon_months > kMaxHorizonMonths) return;
     const int last = estate_.horizon_months - 1;
     if (month < 0 || month > last) {
-      Fail(path, fmt::format("month {} is outside the planning horizon (months 0 to {})", month,
-                             last));
+      Fail(path,
+           fmt::format("month {} is outside the planning horizon (months 0 to {})", month, last));
     }
   }
 
   void ClassRef(const std::string& path, const std::string& name) {
-    Reference(path, name, "request class", class_names_);
+    Reference(path, name, "request class", class_names_, class_set_);
   }
   void EventRef(const std::string& path, const std::string& name) {
-    Reference(path, name, "event", event_names_);
+    Reference(path, name, "event", event_names_, event_set_);
   }
 
   // Names within one list must be unique; `what` says what they name.
@@ -133,13 +155,16 @@ class Checker {
     }
   }
   void Reference(const std::string& path, const std::string& name, std::string_view what,
-                 const std::vector<std::string>& defined) {
-    if (std::find(defined.begin(), defined.end(), name) != defined.end()) return;
+                 const std::vector<std::string>& defined,
+                 const std::unordered_set<std::string>& defined_set) {
+    if (defined_set.count(name) > 0) return;
     std::string message = fmt::format("unknown {} '{}'", what, name);
-    if (auto match = ClosestMatch(name, defined)) {
+    if (auto match = Suggest(name, defined)) {
       message += fmt::format("; did you mean '{}'?", *match);
     } else if (defined.empty()) {
-      message += fmt::format(" (none is defined)");
+      message += " (none is defined)";
+    } else if (defined.size() > kMaxSuggestionCandidates) {
+      message += fmt::format(" ({} are defined)", defined.size());
     } else {
       message += fmt::format(" (defined: {})", JoinNames(defined));
     }
@@ -150,15 +175,18 @@ class Checker {
   const SourceMap& sources_;
   std::vector<std::string> class_names_;
   std::vector<std::string> event_names_;
+  std::unordered_set<std::string> class_set_;
+  std::unordered_set<std::string> event_set_;
   Errors errors_;
+  bool truncated_ = false;
 };
 
 void CheckEstateSection(Checker& c, const Estate& e) {
   c.NotEmpty("estate.name", e.name);
   c.Between("estate.horizon_months", e.horizon_months, 1, kMaxHorizonMonths);
   const bool iso_currency =
-      e.currency.size() == 3 &&
-      std::all_of(e.currency.begin(), e.currency.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+      e.currency.size() == 3 && std::all_of(e.currency.begin(), e.currency.end(),
+                                            [](char ch) { return ch >= 'A' && ch <= 'Z'; });
   if (!iso_currency) {
     c.Fail("estate.currency",
            fmt::format("must be a three-letter ISO 4217 code such as EUR, got '{}'", e.currency));
@@ -172,9 +200,9 @@ void CheckEstateSection(Checker& c, const Estate& e) {
 
 void CheckClasses(Checker& c, const std::vector<RequestClass>& classes) {
   if (classes.empty()) c.Fail("request_classes", "at least one request class is required");
-  c.UniqueNames("request_classes", classes, [](const RequestClass& k) -> const std::string& {
-    return k.name;
-  }, "request class");
+  c.UniqueNames(
+      "request_classes", classes,
+      [](const RequestClass& k) -> const std::string& { return k.name; }, "request class");
   for (size_t i = 0; i < classes.size(); ++i) {
     const RequestClass& k = classes[i];
     const std::string path = fmt::format("request_classes[{}]", i);
@@ -225,9 +253,9 @@ void CheckEventTiming(Checker& c, const std::string& path, const CalendarEvent& 
 }
 
 void CheckEvents(Checker& c, const std::vector<CalendarEvent>& events) {
-  c.UniqueNames("events", events, [](const CalendarEvent& e) -> const std::string& {
-    return e.name;
-  }, "event");
+  c.UniqueNames(
+      "events", events, [](const CalendarEvent& e) -> const std::string& { return e.name; },
+      "event");
   for (size_t i = 0; i < events.size(); ++i) {
     const CalendarEvent& e = events[i];
     const std::string path = fmt::format("events[{}]", i);
@@ -251,8 +279,8 @@ void CheckGrowth(Checker& c, const std::string& path, const GrowthStep& g) {
       c.Month(path + ".from_month", g.from_month);
       c.Month(path + ".to_month", g.to_month);
       if (g.from_month > g.to_month) {
-        c.Fail(path + ".from_month", fmt::format("from_month ({}) is after to_month ({})",
-                                                 g.from_month, g.to_month));
+        c.Fail(path + ".from_month",
+               fmt::format("from_month ({}) is after to_month ({})", g.from_month, g.to_month));
       }
       c.AtLeast(path + ".add_sites", g.add_sites, 1);
       return;
@@ -272,8 +300,9 @@ void CheckTimeZone(Checker& c, const std::string& path, const std::string& zone)
   try {
     std::vector<std::string> names;
     const date::tzdb& db = date::get_tzdb();
+    names.reserve(db.zones.size());
     for (const date::time_zone& z : db.zones) names.emplace_back(z.name());
-    if (auto match = ClosestMatch(zone, names)) {
+    if (auto match = Suggest(zone, names)) {
       message += fmt::format("; did you mean '{}'?", *match);
     }
   } catch (const std::exception&) {
@@ -345,20 +374,19 @@ void CheckProfile(Checker& c, const std::string& path, const DailyProfile& p) {
 }
 
 void CheckTenantCalendar(Checker& c, const std::string& path, const Tenant& t) {
+  std::unordered_map<std::string, size_t> first;
   for (size_t i = 0; i < t.events.size(); ++i) {
     const std::string epath = fmt::format("{}.events[{}]", path, i);
     c.EventRef(epath, t.events[i]);
-    for (size_t j = 0; j < i; ++j) {
-      if (t.events[j] == t.events[i]) {
-        c.Fail(epath, fmt::format("event '{}' is listed twice (first at {}.events[{}])",
-                                  t.events[i], path, j));
-        break;
-      }
+    auto [it, inserted] = first.emplace(t.events[i], i);
+    if (!inserted) {
+      c.Fail(epath, fmt::format("event '{}' is listed twice (first at {}.events[{}])", t.events[i],
+                                path, it->second));
     }
   }
-  c.UniqueNames(path + ".nightly_jobs", t.nightly_jobs, [](const NightlyJob& j) -> const std::string& {
-    return j.name;
-  }, "nightly job");
+  c.UniqueNames(
+      path + ".nightly_jobs", t.nightly_jobs,
+      [](const NightlyJob& j) -> const std::string& { return j.name; }, "nightly job");
   for (size_t i = 0; i < t.nightly_jobs.size(); ++i) {
     CheckBatch(c, fmt::format("{}.nightly_jobs[{}]", path, i), t.nightly_jobs[i].work);
   }
@@ -404,8 +432,9 @@ void CheckTenant(Checker& c, const std::string& path, const Tenant& t) {
   c.CheckInterval(path + ".requests_per_user_hour", t.requests_per_user_hour, 0);
   CheckClassMix(c, path + ".class_mix", t.class_mix);
   if (t.portal) CheckPortal(c, path + ".portal", *t.portal);
-  c.UniqueNames(path + ".integrations", t.integrations,
-                [](const Integration& i) -> const std::string& { return i.name; }, "integration");
+  c.UniqueNames(
+      path + ".integrations", t.integrations,
+      [](const Integration& i) -> const std::string& { return i.name; }, "integration");
   for (size_t i = 0; i < t.integrations.size(); ++i) {
     CheckIntegration(c, fmt::format("{}.integrations[{}]", path, i), t.integrations[i]);
   }
@@ -417,14 +446,19 @@ void CheckTenant(Checker& c, const std::string& path, const Tenant& t) {
 
 void CheckTenants(Checker& c, const std::vector<Tenant>& tenants) {
   if (tenants.empty()) c.Fail("tenants", "at least one tenant is required");
-  c.UniqueNames("tenants", tenants, [](const Tenant& t) -> const std::string& { return t.name; },
-                "tenant");
+  c.UniqueNames(
+      "tenants", tenants, [](const Tenant& t) -> const std::string& { return t.name; }, "tenant");
   for (size_t i = 0; i < tenants.size(); ++i) {
     CheckTenant(c, fmt::format("tenants[{}]", i), tenants[i]);
   }
 }
 
 }  // namespace
+
+Error TooManyErrors(const std::string& file) {
+  return InvalidError(fmt::format("too many errors; only the first {} are shown", kMaxErrors),
+                      Location{file, 0, 0, ""});
+}
 
 bool IsIsoDate(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;

@@ -5,6 +5,8 @@
 // YAML reader runs it on every estate it builds; code that builds or changes an estate (a
 // calibration) can run it too.
 
+#include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "common/error.h"
@@ -13,9 +15,17 @@
 
 namespace headroom {
 
+// Past this many errors a report stops listing them: nobody reads a million lines, and an input
+// that produces them (a 4 MiB list of one wrong name) must not cost a gigabyte.
+inline constexpr size_t kMaxErrors = 1000;
+
+// The last error of a truncated list: "too many errors; only the first 1000 are shown".
+Error TooManyErrors(const std::string& file);
+
 // Every problem found, in the estate's order (empty when the estate is valid). Each error names
 // its field path ("tenants[0].sites.growth[2].month") and takes its file position from
-// `sources` (only the path when the field was not written in a file).
+// `sources` (only the path when the field was not written in a file). At most kMaxErrors are
+// listed; when there are more, TooManyErrors() follows them (kMaxErrors + 1 in all).
 Errors ValidateEstate(const Estate& estate, const SourceMap& sources = SourceMap());
 
 // True when `text` is a real calendar date written "YYYY-MM-DD" (year 1970..2999).

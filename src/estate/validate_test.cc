@@ -68,12 +68,11 @@ TEST(ValidateEstateTest, PlanningRanges) {
   e.planning.samples = 0;
   e.planning.backlog_return_share = -0.1;
   e.planning.backlog_drain_hours = 0;
-  EXPECT_THAT(
-      Formatted(ValidateEstate(e)),
-      ElementsAre("error: planning.quantile: must be strictly between 0 and 1, got 1",
-                  "error: planning.samples: must be between 1 and 100000, got 0",
-                  "error: planning.backlog_return_share: must be between 0 and 1, got -0.1",
-                  "error: planning.backlog_drain_hours: must be greater than 0, got 0"));
+  EXPECT_THAT(Formatted(ValidateEstate(e)),
+              ElementsAre("error: planning.quantile: must be strictly between 0 and 1, got 1",
+                          "error: planning.samples: must be between 1 and 100000, got 0",
+                          "error: planning.backlog_return_share: must be between 0 and 1, got -0.1",
+                          "error: planning.backlog_drain_hours: must be greater than 0, got 0"));
 }
 
 TEST(ValidateEstateTest, NoRequestClassesAndEmptyNames) {
@@ -113,14 +112,13 @@ TEST(ValidateEstateTest, EventTimingByKind) {
   weekly.duration_days = 8;
   weekly.batch = BatchWork{-1, false, 0, 0};
   e.events.push_back(weekly);
-  EXPECT_THAT(
-      Formatted(ValidateEstate(e)),
-      ElementsAre("error: events[0].last_business_days: must be between 0 and 10, got 11",
-                  "error: events[1].anchor_date: expected a real date as YYYY-MM-DD, got "
-                  "'2027-02-29'",
-                  "error: events[2].duration_days: must be between 1 and 7, got 8",
-                  "error: events[2].batch.cpu_seconds: must be at least 0, got -1",
-                  "error: events[2].batch.deadline_hours: must be greater than 0, got 0"));
+  EXPECT_THAT(Formatted(ValidateEstate(e)),
+              ElementsAre("error: events[0].last_business_days: must be between 0 and 10, got 11",
+                          "error: events[1].anchor_date: expected a real date as YYYY-MM-DD, got "
+                          "'2027-02-29'",
+                          "error: events[2].duration_days: must be between 1 and 7, got 8",
+                          "error: events[2].batch.cpu_seconds: must be at least 0, got -1",
+                          "error: events[2].batch.deadline_hours: must be greater than 0, got 0"));
 }
 
 TEST(ValidateEstateTest, IntegrationWindowsNeedBothEnds) {
@@ -176,6 +174,16 @@ TEST(ValidateEstateTest, MonthsAreNotJudgedAgainstAnInvalidHorizon) {
   e.tenants[0].sites.growth.push_back(GrowthStep{GrowthKind::kStep, "", 3, 0, 0, 1, {}, {}});
   EXPECT_THAT(Formatted(ValidateEstate(e)),
               ElementsAre("error: estate.horizon_months: must be between 1 and 60, got 0"));
+}
+
+TEST(ValidateEstateTest, ListsAtMostTheErrorCapThenSaysSo) {
+  Estate e = ValidEstate();
+  e.tenants[0].holidays.assign(kMaxErrors + 5, "2027-13-01");
+  const Errors errors = ValidateEstate(e, SourceMap("e.yaml"));
+  ASSERT_EQ(errors.size(), kMaxErrors + 1);
+  EXPECT_EQ(errors[kMaxErrors - 1].where.field, "tenants[0].holidays[999]");
+  EXPECT_EQ(errors.back().Format(),
+            "e.yaml: error: too many errors; only the first 1000 are shown");
 }
 
 TEST(IsIsoDateTest, RealDatesOnly) {

@@ -10,6 +10,8 @@
 #include <exception>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -160,8 +162,7 @@ Result<DocNode> ParseDocument(std::string_view text, std::string_view file) {
       SecondDocumentDetector second;
       parser.HandleNextDocument(second);
     } catch (const Refusal& r) {
-      return ErrorAt(file, r.mark,
-                     "a second YAML document starts here; an estate is one document");
+      return ErrorAt(file, r.mark, "a second YAML document starts here; an estate is one document");
     }
     return builder.TakeRoot();
   } catch (const Refusal& r) {
@@ -177,8 +178,8 @@ Result<DocNode> ParseDocument(std::string_view text, std::string_view file) {
 Result<DocNode> ParseChecked(std::string_view text, std::string_view file) {
   const Location file_only{std::string(file), 0, 0, ""};
   if (text.size() > kMaxEstateBytes) {
-    return InvalidError(fmt::format("the file is {} bytes, over the limit of {} bytes",
-                                    text.size(), kMaxEstateBytes),
+    return InvalidError(fmt::format("the file is {} bytes, over the limit of {} bytes", text.size(),
+                                    kMaxEstateBytes),
                         file_only);
   }
   if (auto at = FindExcessiveNesting(text, kMaxNestingDepth)) {
@@ -191,28 +192,36 @@ Result<DocNode> ParseChecked(std::string_view text, std::string_view file) {
   if (node.kind != DocNode::Kind::kMapping) {
     return InvalidError(
         "the document must be a mapping with the sections estate, planning, request_classes, "
-        "events and tenants; got " + Describe(node),
+        "events and tenants; got " +
+            Describe(node),
         Location{std::string(file), node.line, node.column, ""});
   }
   return root;
 }
 
-// True when `path` is `failed` or lies under it ("a.b[2].c" is under "a.b" and "a.b[2]").
-bool IsUnder(std::string_view path, std::string_view failed) {
-  if (failed.empty()) return true;
-  if (path.substr(0, failed.size()) != failed) return false;
-  return path.size() == failed.size() || path[failed.size()] == '.' ||
-         path[failed.size()] == '[';
-}
-
 // Semantic errors about fields the reader already reported (or could not read) would repeat
-// the same mistake in other words: drop them.
+// the same mistake in other words: drop an error whose path or any ancestor path failed.
 void AddValidationErrors(const Estate& estate, ReadContext& ctx) {
-  for (Error& error : ValidateEstate(estate, ctx.sources)) {
-    const bool repeated =
-        std::any_of(ctx.failed_paths.begin(), ctx.failed_paths.end(),
-                    [&](const std::string& failed) { return IsUnder(error.where.field, failed); });
-    if (!repeated) ctx.errors.push_back(std::move(error));
+  const std::unordered_set<std::string_view> failed(ctx.failed_paths.begin(),
+                                                    ctx.failed_paths.end());
+  auto repeated = [&](std::string_view path) {
+    for (;; path = ParentPath(path)) {
+      if (failed.count(path) > 0) return true;
+      if (path.empty()) return false;
+    }
+  };
+  Errors found = ValidateEstate(estate, ctx.sources);
+  if (found.size() > kMaxErrors) {  // the last one says the list was cut
+    ctx.truncated = true;
+    found.pop_back();
+  }
+  for (Error& error : found) {
+    if (repeated(error.where.field)) continue;
+    if (ctx.errors.size() >= kMaxErrors) {
+      ctx.truncated = true;
+      break;
+    }
+    ctx.errors.push_back(std::move(error));
   }
 }
 
@@ -224,11 +233,13 @@ Result<Estate> ReadEstate(std::string_view text, std::string_view file_name, Sou
     if (!root.ok()) return root.errors();
     ReadContext ctx{std::string(file_name)};
     Estate estate = BuildEstate(root.value(), ctx);
-    AddValidationErrors(estate, ctx);
+    // Past the cap, the reader's errors are all there is to show: checking further is wasted.
+    if (!ctx.truncated) AddValidationErrors(estate, ctx);
     if (!ctx.errors.empty()) {
       std::stable_sort(ctx.errors.begin(), ctx.errors.end(), [](const Error& a, const Error& b) {
         return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
       });
+      if (ctx.truncated) ctx.errors.push_back(TooManyErrors(std::string(file_name)));
       return std::move(ctx.errors);
     }
     if (sources != nullptr) *sources = std::move(ctx.sources);

@@ -60,8 +60,10 @@ TEST(ReadEstateTest, ReadsTheHealthcareExample) {
   EXPECT_EQ(e.events[1].kind, EventKind::kPayroll);
   EXPECT_EQ(e.events[1].day_of_month, 25);
   ASSERT_TRUE(e.events[4].batch.has_value());
-  EXPECT_TRUE(e.events[4].batch->per_site);
-  EXPECT_EQ(e.events[4].batch->start_hour_local, 22);
+  const BatchWork batch = e.events[4].batch.value_or(BatchWork{});
+  EXPECT_TRUE(batch.per_site);
+  EXPECT_EQ(batch.cpu_seconds, 1800);
+  EXPECT_EQ(batch.start_hour_local, 22);
   ASSERT_EQ(e.tenants.size(), 1u);
   const Tenant& t = e.tenants[0];
   EXPECT_EQ(t.time_zone, "Europe/Paris");
@@ -193,7 +195,7 @@ TEST(ReadEstateErrorTest, FlowNestingDeeperThanTheCapIsRefusedBeforeParsing) {
 
 TEST(ReadEstateErrorTest, IndentationNestingDeeperThanTheCapIsRefusedBeforeParsing) {
   std::string yaml;
-  for (int level = 0; level < 70; ++level) yaml += std::string(level, ' ') + "k:\n";
+  for (size_t level = 0; level < 70; ++level) yaml += std::string(level, ' ') + "k:\n";
   EXPECT_THAT(ErrorsOf(yaml), ElementsAre("e.yaml:65:65: error: nesting deeper than 64 levels"));
 }
 
@@ -201,7 +203,7 @@ TEST(ReadEstateErrorTest, NestingDeeperThanTheCapInTheParsedTree) {
   // "- k:" sequences inside mappings at the same indentation nest two levels per step, which
   // the text scan counts as one: the tree check catches it.
   std::string yaml;
-  for (int level = 0; level < 40; ++level) yaml += std::string(2 * level, ' ') + "- k:\n";
+  for (size_t level = 0; level < 40; ++level) yaml += std::string(2 * level, ' ') + "- k:\n";
   yaml += std::string(80, ' ') + "- end\n";
   EXPECT_THAT(ErrorsOf(yaml), ElementsAre("e.yaml:33:65: error: nesting deeper than 64 levels"));
 }
@@ -295,9 +297,10 @@ TEST(ReadEstateErrorTest, NonIntegerWhereAnIntegerIsExpected) {
 }
 
 TEST(ReadEstateErrorTest, FlagThatIsNotTrueOrFalse) {
-  EXPECT_THAT(ErrorsOf(WithBase("    integrations: [{name: x, calls_per_day: 5, per_site: yes}]\n")),
-              ElementsAre("e.yaml:6:58: error: tenants[0].integrations[0].per_site: expected true "
-                          "or false, got \"yes\""));
+  EXPECT_THAT(
+      ErrorsOf(WithBase("    integrations: [{name: x, calls_per_day: 5, per_site: yes}]\n")),
+      ElementsAre("e.yaml:6:58: error: tenants[0].integrations[0].per_site: expected true "
+                  "or false, got \"yes\""));
 }
 
 TEST(ReadEstateErrorTest, IntervalOfTheWrongShape) {
@@ -383,9 +386,10 @@ TEST(ReadEstateErrorTest, IntegrationWindowStartNotBeforeEnd) {
 }
 
 TEST(ReadEstateErrorTest, DurationDaysBelowOne) {
-  EXPECT_THAT(ErrorsOf(WithBase("events:\n  - {name: onboard, kind: onboarding, duration_days: 0}\n")),
-              ElementsAre("e.yaml:7:54: error: events[0].duration_days: must be between 1 and 31, "
-                          "got 0"));
+  EXPECT_THAT(
+      ErrorsOf(WithBase("events:\n  - {name: onboard, kind: onboarding, duration_days: 0}\n")),
+      ElementsAre("e.yaml:7:54: error: events[0].duration_days: must be between 1 and 31, "
+                  "got 0"));
 }
 
 // ---- references ----
@@ -565,6 +569,28 @@ tenants:
           "requests_per_user_hour, class_mix, modules, portal, integrations, documents, events, "
           "nightly_jobs, holidays, profile, slos, recovery",
           "e.yaml:10:14: error: tenants[0].events[0]: unknown event 'close' (none is defined)"));
+}
+
+TEST(ReadEstateErrorTest, StopsListingAfterTheErrorCap) {
+  std::string holidays = "    holidays: [";
+  for (int i = 0; i < 1500; ++i) holidays += "2027-02-30, ";
+  const std::vector<std::string> errors = ErrorsOf(WithBase(holidays + "]\n"));
+  ASSERT_EQ(errors.size(), 1001u);
+  EXPECT_EQ(errors[0],
+            "e.yaml:6:16: error: tenants[0].holidays[0]: expected a real date as "
+            "YYYY-MM-DD, got '2027-02-30'");
+  EXPECT_EQ(errors[1000], "e.yaml: error: too many errors; only the first 1000 are shown");
+}
+
+TEST(ReadEstateErrorTest, ManyKeysInOneMappingAreReadInLinearTime) {
+  // 100000 unknown keys: a linear search for duplicates would take minutes.
+  std::string yaml = WithBase("    documents:\n");
+  for (int i = 0; i < 100000; ++i) yaml += "      k" + std::to_string(i) + ": 1\n";
+  const std::vector<std::string> errors = ErrorsOf(yaml);
+  ASSERT_EQ(errors.size(), 1001u);
+  EXPECT_EQ(errors[0],
+            "e.yaml:7:7: error: tenants[0].documents.k0: unknown key; expected one "
+            "of: mib_per_site_month, central_mib_month");
 }
 
 TEST(ReadEstateErrorTest, ErrorsCarryTheDataErrorExitCode) {
