@@ -235,6 +235,9 @@ struct Estate {
   std::vector<RequestClass> request_classes;
   std::vector<CalendarEvent> events;
   std::vector<Tenant> tenants;
+  // Keys of the defaults table (estate/defaults.h) that filled omitted fields, sorted: the
+  // assumptions this estate relies on.
+  std::vector<std::string> defaults_used;
 
   // Lookups by name; nullptr when absent.
   [[nodiscard]] const RequestClass* FindClass(const std::string& wanted) const;
