@@ -33,6 +33,7 @@ long double SeriesP(long double s, long double x) {
 // Where a result is of order e^−L, its prefactor is exp of a sum of order L, so the relative
 // error grows like L · 2^−53; the tolerances below are stated in that form, 4e-15 (1 + |ln Q|).
 double Tolerance(long double reference) {
+  if (reference == 0.0L) return 0.0;
   return 4e-15 * (1.0 + static_cast<double>(std::fabs(std::log(reference))));
 }
 
