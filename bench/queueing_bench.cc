@@ -59,8 +59,7 @@ void BM_MinServersForResponseP95(benchmark::State& state) {
   queue.service_time_s = 1.0;
   queue.service_cv = 1.5;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(
-        headroom::queueing::MinServersForResponsePercentile(queue, 0.95, 5.0));
+    benchmark::DoNotOptimize(headroom::queueing::MinServersForResponsePercentile(queue, 0.95, 5.0));
   }
 }
 BENCHMARK(BM_MinServersForResponseP95)->Arg(10)->Arg(1000)->Arg(100000)->ArgName("load");

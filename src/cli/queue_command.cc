@@ -6,17 +6,17 @@
 //
 // --arrival-rate is per second; a suffix /s, /min or /h gives another unit.
 
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <charconv>
 #include <cmath>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/command.h"
 #include "common/error.h"
@@ -98,7 +98,8 @@ std::optional<std::string> BuildQuery(const QueueOptions& o, queueing::QueueQuer
     return "--format must be text or json, not '" + o.format + "'";
   }
   const std::optional<double> rate = ParseRatePerS(o.arrival_rate);
-  if (!rate) return "--arrival-rate: '" + o.arrival_rate + "' is not a rate (12, 12/s, 0.35/min, 900/h)";
+  if (!rate)
+    return "--arrival-rate: '" + o.arrival_rate + "' is not a rate (12, 12/s, 0.35/min, 900/h)";
   const std::optional<double> service_ms = ParseNumber(o.service_time_ms);
   if (!service_ms) return "--service-time-ms: '" + o.service_time_ms + "' is not a number";
   const std::optional<double> cv = ParseNumber(o.cv);

@@ -43,9 +43,9 @@ Errors Validate(const QueueQuery& q) {
 }
 
 void Fill(const MgcQueue& queue, bool markovian, QueueReport& report) {
-  const QueueMetrics m = markovian ? AnalyseMmc({queue.arrival_rate_per_s, queue.service_time_s,
-                                                 queue.servers})
-                                   : AnalyseMgc(queue);
+  const QueueMetrics m =
+      markovian ? AnalyseMmc({queue.arrival_rate_per_s, queue.service_time_s, queue.servers})
+                : AnalyseMgc(queue);
   report.offered_load_erlangs = m.offered_load_erlangs;
   report.utilisation = m.utilisation;
   report.saturated = m.saturated;
@@ -86,6 +86,7 @@ Result<QueueReport> Analyse(const QueueQuery& query) {
   queue.service_time_s = query.service_time_s;
   queue.service_cv = query.service_cv;
   report.service_p95_s = ServiceTimePercentile(queue, kP95);
+  report.offered_load_erlangs = query.arrival_rate_per_s * query.service_time_s;
 
   if (query.servers.has_value()) {
     queue.servers = *query.servers;

@@ -28,11 +28,11 @@ struct QueueReport {
   double service_cv = 1.0;
   std::optional<double> target_p95_response_s;
   // False when the target is at or below the service time's own p95, which no number of
-  // servers beats; the fields below the servers are then left at their defaults.
+  // servers beats; the fields after offered_load_erlangs are then left at their defaults.
   bool target_reachable = true;
   double service_p95_s = 0.0;  // p95 of the service time alone
-  int64_t servers = 0;         // as given, or the smallest count meeting the target
   double offered_load_erlangs = 0.0;
+  int64_t servers = 0;  // as given, or the smallest count meeting the target
   double utilisation = 0.0;
   bool saturated = false;
   double probability_of_waiting = 0.0;

@@ -38,8 +38,8 @@ TEST(ErlangTest, Boundaries) {
   EXPECT_EQ(ErlangB(5, 0.0), 0.0);
   EXPECT_EQ(ErlangC(0, 3.0), 1.0);
   EXPECT_EQ(ErlangC(5, 0.0), 0.0);
-  EXPECT_EQ(ErlangC(5, 5.0), 1.0);     // ρ = 1: saturated
-  EXPECT_EQ(ErlangC(5, 7.5), 1.0);     // ρ > 1: saturated
+  EXPECT_EQ(ErlangC(5, 5.0), 1.0);  // ρ = 1: saturated
+  EXPECT_EQ(ErlangC(5, 7.5), 1.0);  // ρ > 1: saturated
   EXPECT_EQ(ErlangC(100000, 1e5), 1.0);
   // Tiny loads: B ≈ a^c / c!, far below the double range for c = 1000.
   EXPECT_EQ(ErlangB(1000, 1e-300), 0.0);
@@ -68,12 +68,11 @@ TEST(ErlangTest, MatchesLongDoubleReferenceForEveryServerCountUpTo2000) {
 }
 
 TEST(ErlangTest, MatchesLongDoubleReferenceUpToAMillionServers) {
-  const std::vector<int64_t> servers = {1,     2,     5,      10,     19,     20,     21,
-                                        30,    48,    49,     50,     64,     100,    199,
-                                        200,   201,   500,    1000,   3000,   10000,  30000,
-                                        65536, 99999, 100000, 300000, 1000000};
-  const std::vector<double> utilisations = {1e-3, 0.01, 0.1, 0.3, 0.5,  0.7,   0.71,  0.75,
-                                            0.8,  0.9,  0.95, 0.99, 0.999, 0.9999};
+  const std::vector<int64_t> servers = {
+      1,   2,   5,   10,  19,   20,   21,    30,    48,    49,    50,     64,     100,
+      199, 200, 201, 500, 1000, 3000, 10000, 30000, 65536, 99999, 100000, 300000, 1000000};
+  const std::vector<double> utilisations = {1e-3, 0.01, 0.1, 0.3,  0.5,  0.7,   0.71,
+                                            0.75, 0.8,  0.9, 0.95, 0.99, 0.999, 0.9999};
   double worst_c = 0.0;
   double worst_b = 0.0;
   for (int64_t c : servers) {
@@ -87,7 +86,7 @@ TEST(ErlangTest, MatchesLongDoubleReferenceUpToAMillionServers) {
   }
   RecordProperty("worst_relative_error_b", std::to_string(worst_b));
   RecordProperty("worst_relative_error_c", std::to_string(worst_c));
-  EXPECT_LT(worst_c, 1e-9);  // the requirement
+  EXPECT_LT(worst_c, 1e-9);   // the requirement
   EXPECT_LT(worst_c, 1e-12);  // what the implementation achieves
   EXPECT_LT(worst_b, 1e-12);
 }

@@ -70,8 +70,8 @@ double Deviance(double k, double m) {
   // ln(k / m) rounds once, where ln k − ln m would lose k ln k · 2^−53 to cancellation;
   // the difference of logarithms is only needed when k / m leaves the normal range.
   const double ratio = k / m;
-  const bool normal = ratio > std::numeric_limits<double>::min() &&
-                      ratio < std::numeric_limits<double>::max();
+  const bool normal =
+      ratio > std::numeric_limits<double>::min() && ratio < std::numeric_limits<double>::max();
   return k * (normal ? std::log(ratio) : std::log(k) - std::log(m)) + m - k;
 }
 
@@ -239,8 +239,7 @@ double GammaHazard(double s, double x) {
     const double root = std::sqrt(0.5 * std::numbers::pi * s);  // √(2πs) / 2
     if (t.z >= 0.0) return 1.0 / (lambda_gamma_star * (root * ScaledErfc(t.z) + t.sum));
     const double weight = std::exp(-t.z_squared);
-    return weight /
-           (lambda_gamma_star * (2.0 * root - weight * (root * ScaledErfc(-t.z) - t.sum)));
+    return weight / (lambda_gamma_star * (2.0 * root - weight * (root * ScaledErfc(-t.z) - t.sum)));
   }
   if (x < s + 1.0) {
     const double q = 1.0 - PoissonTerm(s, x) * LowerSeries(s, x);

@@ -56,8 +56,8 @@ TEST(IncompleteGammaTest, IntegerShapesMatchPoissonSums) {
   // boundaries between them (s = 20/21, |x − s| = 0.3 s).
   double worst = 0.0;
   for (int64_t c : {0, 1, 4, 19, 20, 21, 50, 199, 200, 1000, 10000, 100000, 1000000, 10000000}) {
-    for (double rho : {0.01, 0.3, 0.69, 0.7, 0.71, 0.9, 0.99, 1.0, 1.01, 1.1, 1.29, 1.3, 1.31,
-                       2.0, 5.0}) {
+    for (double rho :
+         {0.01, 0.3, 0.69, 0.7, 0.71, 0.9, 0.99, 1.0, 1.01, 1.1, 1.29, 1.3, 1.31, 2.0, 5.0}) {
       const double s = static_cast<double>(c) + 1.0;
       const double x = rho * s;
       const long double q = testing::UpperGammaInteger(c, x);

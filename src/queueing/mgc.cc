@@ -16,13 +16,13 @@ constexpr double kEpsilon = std::numeric_limits<double>::epsilon();
 // Everything the tails need, in seconds.
 struct Model {
   bool saturated = false;
-  double a = 0.0;             // offered load
-  double gap = 0.0;           // c − a
-  double p_wait = 0.0;        // probability of waiting
-  double wait_rate = 0.0;     // γ, rate of the conditional exponential wait (1/s); 0 if no wait
-  double service_s = 0.0;     // S
-  double shape = 0.0;         // k = 1 / cs² (0 means a constant service time)
-  double scale_s = 0.0;       // θ = S cs²
+  double a = 0.0;          // offered load
+  double gap = 0.0;        // c − a
+  double p_wait = 0.0;     // probability of waiting
+  double wait_rate = 0.0;  // γ, rate of the conditional exponential wait (1/s); 0 if no wait
+  double service_s = 0.0;  // S
+  double shape = 0.0;      // k = 1 / cs² (0 means a constant service time)
+  double scale_s = 0.0;    // θ = S cs²
 };
 
 Model ModelOf(const MgcQueue& q) {
@@ -187,8 +187,7 @@ std::optional<double> MgcResponsePercentile(const MgcQueue& queue, double p) {
   if (m.saturated) return std::nullopt;
   if (m.service_s == 0.0) return 0.0;
   if (m.shape == 0.0) return m.service_s + *WaitPercentile(m, p);
-  return TailQuantile([&](double t) { return ResponsePoint(m, t); }, p,
-                      m.service_s + MeanWait(m));
+  return TailQuantile([&](double t) { return ResponsePoint(m, t); }, p, m.service_s + MeanWait(m));
 }
 
 double ServiceTimePercentile(const MgcQueue& queue, double p) {

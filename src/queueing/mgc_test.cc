@@ -35,7 +35,8 @@ TEST(MgcTest, ReducesToMmcAtUnitCv) {
       }
       for (double t : {0.01, 0.3, 1.0, 3.0}) {
         const double mmc = MmcResponseTail(m, t);
-        EXPECT_NEAR(MgcResponseTail(g, t), mmc, 1e-12 * mmc + 1e-300) << c << " " << rho << " " << t;
+        EXPECT_NEAR(MgcResponseTail(g, t), mmc, 1e-12 * mmc + 1e-300)
+            << c << " " << rho << " " << t;
       }
     }
   }
@@ -44,8 +45,7 @@ TEST(MgcTest, ReducesToMmcAtUnitCv) {
 TEST(MgcTest, PollaczekKhinchineForOneServer) {
   // M/G/1: Wq = ρ S (1 + cs²) / (2 (1 − ρ)) exactly. M/D/1 at ρ = 0.5, S = 1: Wq = 0.5.
   EXPECT_DOUBLE_EQ(*AnalyseMgc(Queue(0.5, 1.0, 1, 0.0)).mean_wait_s, 0.5);
-  EXPECT_DOUBLE_EQ(*AnalyseMgc(Queue(0.8, 0.5, 1, 2.0)).mean_wait_s,
-                   0.4 * 0.5 * 5.0 / (2 * 0.6));
+  EXPECT_DOUBLE_EQ(*AnalyseMgc(Queue(0.8, 0.5, 1, 2.0)).mean_wait_s, 0.4 * 0.5 * 5.0 / (2 * 0.6));
 }
 
 TEST(MgcTest, AllenCunneenMeanWait) {
@@ -108,10 +108,10 @@ TEST(MgcTest, ResponseTailMatchesNumericalConvolution) {
     int64_t servers;
   };
   const double root_half = std::sqrt(0.5);  // shape 2
-  const double root_two = std::sqrt(2.0);    // shape 1/2
-  const std::vector<Case> cases = {{0.5, 3.5, 4},        {0.5, 90.0, 100},     {2.0, 3.5, 4},
-                                   {2.0, 45.0, 50},      {root_half, 9.0, 10}, {root_two, 0.6, 1},
-                                   {root_half, 0.9, 1},  {root_two, 80.0, 100}};
+  const double root_two = std::sqrt(2.0);   // shape 1/2
+  const std::vector<Case> cases = {{0.5, 3.5, 4},       {0.5, 90.0, 100},     {2.0, 3.5, 4},
+                                   {2.0, 45.0, 50},     {root_half, 9.0, 10}, {root_two, 0.6, 1},
+                                   {root_half, 0.9, 1}, {root_two, 80.0, 100}};
   for (const Case& c : cases) {
     const MgcQueue q = Queue(c.rate, 1.0, c.servers, c.cv);
     const QueueMetrics m = AnalyseMgc(q);

@@ -33,10 +33,10 @@ struct QueueMetrics {
   // Probability that an arrival waits (Erlang C); 1 when saturated.
   double probability_of_waiting = 0.0;
   // Means, empty when saturated.
-  std::optional<double> mean_wait_s;                 // Wq
-  std::optional<double> mean_response_s;             // R = Wq + S
-  std::optional<double> mean_queue_length;           // Lq = λ Wq (Little)
-  std::optional<double> mean_number_in_system;       // L = λ R (Little)
+  std::optional<double> mean_wait_s;            // Wq
+  std::optional<double> mean_response_s;        // R = Wq + S
+  std::optional<double> mean_queue_length;      // Lq = λ Wq (Little)
+  std::optional<double> mean_number_in_system;  // L = λ R (Little)
 };
 
 QueueMetrics AnalyseMmc(const MmcQueue& queue);

@@ -43,7 +43,8 @@ TEST(MmcTest, PdqGoldenExample) {
 
 TEST(MmcTest, ResponseTailIsTheHypoexponentialMixture) {
   // c = 4, a = 3.5, S = 1: γ = c − a = 0.5, μ = 1, so
-  // P(R > t) = (1 − C) e^−t + C (γ e^−t − e^(−γ t)) / (γ − 1) = (1 − C) e^−t + C (2e^(−t/2) − e^−t).
+  // P(R > t) = (1 − C) e^−t + C (γ e^−t − e^(−γ t)) / (γ − 1) = (1 − C) e^−t + C (2e^(−t/2) −
+  // e^−t).
   const MmcQueue q{3.5, 1.0, 4};
   const double c = ErlangC(4, 3.5);
   for (double t : {0.0, 0.1, 1.0, 2.5, 7.0, 30.0}) {

@@ -21,18 +21,19 @@ Errors CheckCentres(std::span<const Centre> centres, bool closed) {
   for (size_t i = 0; i < centres.size(); ++i) {
     const Centre& c = centres[i];
     if (!NonNegativeFinite(c.demand_s)) {
-      errors.push_back(InvalidError("demand must be a finite number >= 0 seconds",
-                                    Field(i, "demand_s")));
+      errors.push_back(
+          InvalidError("demand must be a finite number >= 0 seconds", Field(i, "demand_s")));
     }
     if (c.kind != CentreKind::kQueue) continue;
     if (closed && c.servers != 1) {
       errors.push_back(InvalidError(
           "closed networks are solved by exact MVA for single-server queueing centres; "
-          "this centre has " + std::to_string(c.servers) + " servers",
+          "this centre has " +
+              std::to_string(c.servers) + " servers",
           Field(i, "servers")));
     } else if (c.servers < 1) {
-      errors.push_back(InvalidError("a queueing centre needs at least 1 server",
-                                    Field(i, "servers")));
+      errors.push_back(
+          InvalidError("a queueing centre needs at least 1 server", Field(i, "servers")));
     }
   }
   return errors;

@@ -58,15 +58,15 @@ Result<ClosedNetworkResult> SolveClosedNetwork(std::span<const Centre> centres, 
 
 struct OpenCentreResult {
   std::string name;
-  double utilisation = 0.0;  // λ D_k / m for a queueing centre; λ D_k for a delay centre
-  bool saturated = false;    // queueing centre with λ D_k >= m
-  std::optional<double> residence_s;   // R_k, empty when saturated
+  double utilisation = 0.0;           // λ D_k / m for a queueing centre; λ D_k for a delay centre
+  bool saturated = false;             // queueing centre with λ D_k >= m
+  std::optional<double> residence_s;  // R_k, empty when saturated
   std::optional<double> queue_length;  // λ R_k (Little), empty when saturated
 };
 
 struct OpenNetworkResult {
   double arrival_rate_per_s = 0.0;
-  bool saturated = false;  // some centre is saturated
+  bool saturated = false;            // some centre is saturated
   std::optional<double> response_s;  // Σ R_k, empty when saturated
   std::optional<double> wait_s;      // Σ (R_k − D_k): time queueing, empty when saturated
   // The bottleneck: the queueing centre with the largest D_k / m, and the arrival rate

@@ -16,8 +16,8 @@ struct PsQueue {
 };
 
 struct PsMetrics {
-  double utilisation = 0.0;  // ρ = λ S, capped at the largest finite double
-  bool saturated = false;    // ρ >= 1
+  double utilisation = 0.0;                     // ρ = λ S, capped at the largest finite double
+  bool saturated = false;                       // ρ >= 1
   std::optional<double> mean_response_s;        // S / (1 − ρ)
   std::optional<double> mean_number_in_system;  // ρ / (1 − ρ)
 };

@@ -95,9 +95,8 @@ std::optional<int64_t> MinServersForWaitProbability(double offered_load_erlangs,
   const double a = offered_load_erlangs;
   if (a == 0.0) return 1;
   if (max_probability_of_waiting <= 0.0) return std::nullopt;
-  return SmallestMeeting(FirstStable(a), [&](int64_t c) {
-    return ErlangC(c, a) <= max_probability_of_waiting;
-  });
+  return SmallestMeeting(FirstStable(a),
+                         [&](int64_t c) { return ErlangC(c, a) <= max_probability_of_waiting; });
 }
 
 std::optional<int64_t> MinServersForMeanWait(const MgcQueue& queue, double max_mean_wait_s) {
