@@ -111,8 +111,8 @@ TEST(ErlangTest, ErlangCDecreasesWithServersAndIncreasesWithLoad) {
     previous = value;
   }
   previous = 0.0;
-  for (double a = 10.0; a < 100.0; a += 1.0) {
-    const double value = ErlangC(100, a);
+  for (int load = 10; load < 100; ++load) {
+    const double value = ErlangC(100, static_cast<double>(load));
     EXPECT_GT(value, previous);
     previous = value;
   }

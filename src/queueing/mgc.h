@@ -14,7 +14,8 @@
 //   response time: R = W + service, W independent of the service time, the service time taken
 //     as Gamma-distributed with mean S and coefficient of variation cs (shape 1/cs²); the
 //     convolution is evaluated exactly through incomplete gamma functions. At cs = 1 this is
-//     the exact M/M/c response time; at cs = 0 the service time is the constant S.
+//     the exact M/M/c response time; at cs = 0 the service time is the constant S (and so for
+//     cs < 0.001, where the Gamma p95 differs from the constant's by under 0.2% of S).
 // Saturation (a >= c) is reported as in mmc.h: `saturated`, empty means, tails of 1.
 
 #include <cstdint>
@@ -28,8 +29,8 @@ struct MgcQueue {
   double arrival_rate_per_s = 0.0;  // λ, REQUIRES >= 0 and finite
   double service_time_s = 0.0;      // mean S, REQUIRES >= 0 and finite
   int64_t servers = 1;              // c, REQUIRES >= 1
-  double service_cv = 1.0;          // cs, REQUIRES >= 0 and finite
-  double arrival_cv = 1.0;          // ca, REQUIRES >= 0 and finite; 1 for Poisson arrivals
+  double service_cv = 1.0;          // cs, REQUIRES >= 0 and finite; values above 10^6 count as 10^6
+  double arrival_cv = 1.0;          // ca, same; 1 for Poisson arrivals
 };
 
 // Means by Allen–Cunneen; probability_of_waiting is Erlang C (0 when ca = cs = 0: a D/D/c queue

@@ -1,5 +1,6 @@
 #include "queueing/mmc.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <limits>
@@ -35,20 +36,22 @@ Shape ShapeOf(const MmcQueue& q) {
   return s;
 }
 
-// The response-time survival and density in units of the service time: with u = t / S and
-// g = c − a (the waiting-tail rate in units of 1/S), P(R > t) = e^−u + C u e^(−m u) k(|1 − g| u)
-// where m = min(1, g) and k(x) = (1 − e^−x) / x; this is the hypoexponential form written so
+double Capped(double seconds) { return std::min(seconds, std::numeric_limits<double>::max()); }
+
+// The response-time survival and density with time x in units of the service time: with
+// g = c − a (the waiting-tail rate in units of 1/S), P(R > xS) = e^−x + C x e^(−m x) k(|1 − g| x)
+// where m = min(1, g) and k(y) = (1 − e^−y) / y; this is the hypoexponential form written so
 // that neither the difference of exponentials nor the division by 1 − g loses digits, and
 // g = 1 needs no special case.
-TailPoint ResponsePoint(const Shape& s, double service_time_s, double t_s) {
-  const double u = t_s / service_time_s;
+TailPoint ResponsePoint(const Shape& s, double x) {
+  if (!std::isfinite(x)) return {};
   const double m = std::min(1.0, s.gap);
-  const double mixed = u * std::exp(-m * u) * OneMinusExpOverX(std::abs(1.0 - s.gap) * u);
+  const double mixed = x * std::exp(-m * x) * OneMinusExpOverX(std::abs(1.0 - s.gap) * x);
   TailPoint point;
-  point.survival = std::min(1.0, std::exp(-u) + s.c_wait * mixed);
-  // Density: (1 − C) μ e^−u for the arrivals that do not wait, C μγ (e^−γt − e^−μt)/(μ − γ)
-  // for those that do.
-  point.density = ((1.0 - s.c_wait) * std::exp(-u) + s.c_wait * s.gap * mixed) / service_time_s;
+  point.survival = std::min(1.0, std::exp(-x) + s.c_wait * mixed);
+  // Density (per unit S): (1 − C) e^−x for the arrivals that do not wait, and
+  // C γ (e^−γt − e^−t) / (1 − γ) for those that do.
+  point.density = (1.0 - s.c_wait) * std::exp(-x) + s.c_wait * s.gap * mixed;
   return point;
 }
 
@@ -63,28 +66,28 @@ QueueMetrics AnalyseMmc(const MmcQueue& queue) {
   m.probability_of_waiting = s.c_wait;
   if (m.saturated) return m;
   // Wq = C S / (c − a) (Kleinrock 1975); Little's law for the lengths.
-  const double wait_s = s.c_wait * queue.service_time_s / s.gap;
-  const double response_s = wait_s + queue.service_time_s;
+  const double wait_s = Capped(s.c_wait * queue.service_time_s / s.gap);
+  const double response_s = Capped(wait_s + queue.service_time_s);
   m.mean_wait_s = wait_s;
   m.mean_response_s = response_s;
-  m.mean_queue_length = queue.arrival_rate_per_s * wait_s;
-  m.mean_number_in_system = queue.arrival_rate_per_s * response_s;
+  m.mean_queue_length = Capped(queue.arrival_rate_per_s * wait_s);
+  m.mean_number_in_system = Capped(queue.arrival_rate_per_s * response_s);
   return m;
 }
 
 double MmcWaitTail(const MmcQueue& queue, double t_s) {
   assert(t_s >= 0.0);
   if (Saturated(queue)) return 1.0;
-  const Shape s = ShapeOf(queue);
   if (queue.service_time_s == 0.0) return 0.0;
-  return s.c_wait * std::exp(-s.gap * t_s / queue.service_time_s);
+  const Shape s = ShapeOf(queue);
+  return s.c_wait * std::exp(-s.gap * (t_s / queue.service_time_s));
 }
 
 double MmcResponseTail(const MmcQueue& queue, double t_s) {
   assert(t_s >= 0.0);
   if (Saturated(queue)) return 1.0;
   if (queue.service_time_s == 0.0) return 0.0;
-  return ResponsePoint(ShapeOf(queue), queue.service_time_s, t_s).survival;
+  return ResponsePoint(ShapeOf(queue), t_s / queue.service_time_s).survival;
 }
 
 std::optional<double> MmcWaitPercentile(const MmcQueue& queue, double p) {
@@ -92,7 +95,7 @@ std::optional<double> MmcWaitPercentile(const MmcQueue& queue, double p) {
   if (Saturated(queue)) return std::nullopt;
   const Shape s = ShapeOf(queue);
   if (s.c_wait <= 1.0 - p || queue.service_time_s == 0.0) return 0.0;
-  return queue.service_time_s * std::log(s.c_wait / (1.0 - p)) / s.gap;
+  return Capped(queue.service_time_s * (std::log(s.c_wait / (1.0 - p)) / s.gap));
 }
 
 std::optional<double> MmcResponsePercentile(const MmcQueue& queue, double p) {
@@ -100,9 +103,9 @@ std::optional<double> MmcResponsePercentile(const MmcQueue& queue, double p) {
   if (Saturated(queue)) return std::nullopt;
   if (queue.service_time_s == 0.0) return 0.0;
   const Shape s = ShapeOf(queue);
-  const double service_time_s = queue.service_time_s;
-  const double mean_s = service_time_s * (1.0 + s.c_wait / s.gap);
-  return TailQuantile([&](double t) { return ResponsePoint(s, service_time_s, t); }, p, mean_s);
+  const double mean = 1.0 + s.c_wait / s.gap;  // in units of S
+  const double x = TailQuantile([&](double t) { return ResponsePoint(s, t); }, p, mean);
+  return Capped(x * queue.service_time_s);
 }
 
 }  // namespace headroom::queueing

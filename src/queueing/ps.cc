@@ -1,5 +1,6 @@
 #include "queueing/ps.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <limits>
@@ -20,7 +21,8 @@ PsMetrics AnalysePs(const PsQueue& queue) {
   m.utilisation = Utilisation(queue);
   m.saturated = m.utilisation >= 1.0;
   if (m.saturated) return m;
-  m.mean_response_s = queue.service_time_s / (1.0 - m.utilisation);
+  m.mean_response_s =
+      std::min(queue.service_time_s / (1.0 - m.utilisation), std::numeric_limits<double>::max());
   m.mean_number_in_system = m.utilisation / (1.0 - m.utilisation);
   return m;
 }
@@ -29,7 +31,7 @@ std::optional<double> PsConditionalResponse(const PsQueue& queue, double job_siz
   assert(job_size_s >= 0.0);
   const double rho = Utilisation(queue);
   if (rho >= 1.0) return std::nullopt;
-  return job_size_s / (1.0 - rho);
+  return std::min(job_size_s / (1.0 - rho), std::numeric_limits<double>::max());
 }
 
 }  // namespace headroom::queueing

@@ -40,7 +40,7 @@ std::optional<int64_t> SmallestMeeting(int64_t lo, const Predicate& meets) {
     hi = std::min(kMaxServers, lo + step);
     if (meets(hi)) break;
     lo = hi;
-    step *= 2;
+    if (step < kMaxServers) step *= 2;  // hi = lo + step is then still below 2^63
   }
   while (hi - lo > 1) {  // invariant: !meets(lo), meets(hi)
     const int64_t mid = lo + (hi - lo) / 2;

@@ -87,6 +87,7 @@ def main():
     out.write("namespace headroom::queueing::internal {\n\n")
     out.write(f"inline constexpr int kTemmeRows = {K};\n")
     out.write(f"inline constexpr int kTemmeColumns = {N};\n\n")
+    out.write("// clang-format off\n")
     out.write("inline constexpr double kTemmeD[kTemmeRows][kTemmeColumns] = {\n")
     for k in range(K):
         vals = [repr(float(rows[k][n])) for n in range(N)]
@@ -103,7 +104,7 @@ def main():
         lines.append(line)
         out.write(("\n     ").join(lines))
         out.write("},\n")
-    out.write("};\n\n}  // namespace headroom::queueing::internal\n")
+    out.write("};\n// clang-format on\n\n}  // namespace headroom::queueing::internal\n")
 
 
 if __name__ == "__main__":
