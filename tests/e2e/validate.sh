@@ -15,7 +15,7 @@ tenants:
     sites: {initial: -2}
 YAML
 cp "$WORK/bad.yaml" "$WORK/bad.copy"
-before=$(ls -A "$WORK" | sort)
+before=$(ls -A "$WORK" | grep -v -e '^stdout$' -e '^stderr$' | sort)
 expect_exit 65 -- "$HEADROOM" validate "$WORK/bad.yaml"
 expect_contains "$WORK/stderr" "bad.yaml:3:10: error: estate.start:"
 expect_contains "$WORK/stderr" "bad.yaml:4:19: error: estate.horizon_months:"

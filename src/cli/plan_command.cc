@@ -1,0 +1,61 @@
+// `headroom plan [FILE] [-o DIR] [--samples N] [--seed S] [--quantile Q]`: plans the estate (by
+// default the built-in example) and writes the results into DIR.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "cli/commands.h"
+#include "cli/estate_options.h"
+#include "cli/progress.h"
+#include "common/atomic_file.h"
+#include "engine/pipeline.h"
+#include "report/demand_output.h"
+#include "report/terminal_summary.h"
+
+namespace headroom::cli {
+namespace {
+
+struct PlanArgs {
+  std::shared_ptr<EstateSource> source;
+  std::string output_dir = "out";
+  std::optional<int> samples;
+  std::optional<unsigned long long> seed;
+  std::optional<double> quantile;
+};
+
+int RunPlanCommand(const PlanArgs& args, Io& io) {
+  Result<Estate> loaded = LoadEstate(*args.source);
+  if (!loaded.ok()) return ReportErrors(loaded.errors(), io.err);
+  Estate estate = std::move(loaded).value();
+  if (args.samples) estate.planning.samples = *args.samples;
+  if (args.seed) estate.planning.seed = *args.seed;
+  if (args.quantile) estate.planning.quantile = *args.quantile;
+
+  Progress progress(io.err, isatty(STDERR_FILENO) != 0, "planning");
+  Result<PlanRun> run = RunPipeline(estate, progress.Callback());
+  if (!run.ok()) return ReportErrors(run.errors(), io.err);
+
+  const std::string dir = args.output_dir;
+  Status written = WriteFileAtomic(dir + "/demand.json", DemandJson(run.value().demand));
+  if (!written.ok()) return ReportErrors(written.errors(), io.err);
+  io.out << TerminalSummary(estate, run.value(), DescribeSource(*args.source));
+  io.out << "wrote " << dir << "/demand.json\n";
+  return 0;
+}
+
+}  // namespace
+
+Action SetupPlanCommand(CLI::App& sub) {
+  auto args = std::make_shared<PlanArgs>();
+  args->source = AddEstateOptions(sub);
+  sub.add_option("-o,--output", args->output_dir, "Output folder (default: out)");
+  sub.add_option("--samples", args->samples, "Monte Carlo samples (default: the estate's)")
+      ->check(CLI::Range(1, 4096));
+  sub.add_option("--seed", args->seed, "Random seed (default: the estate's)");
+  sub.add_option("--quantile", args->quantile, "Plan at this quantile of the samples (0.5..0.999)")
+      ->check(CLI::Range(0.5, 0.999));
+  return [args](Io& io) { return RunPlanCommand(*args, io); };
+}
+
+}  // namespace headroom::cli
