@@ -71,6 +71,12 @@ uint64_t Demand::EventsAt(int tenant, int hour) const {
   return t.day_events[static_cast<size_t>(day)];
 }
 
+double Demand::RequestsMonth(int month, int sample, int class_index) const {
+  const size_t row = static_cast<size_t>(month) * static_cast<size_t>(samples) +
+                     static_cast<size_t>(sample);
+  return requests_month[row * classes.size() + static_cast<size_t>(class_index)];
+}
+
 std::span<const double> Demand::HourlyMid(int tenant, int class_index) const {
   const TenantDemand& t = tenants[static_cast<size_t>(tenant)];
   if (t.hourly_mid.empty()) return {};

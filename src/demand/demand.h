@@ -91,6 +91,9 @@ struct TenantDemand {
   std::vector<MonthSummary> summary;      // per month: quantiles across samples
   std::vector<double> documents_mib;      // [month × samples + sample]: attachments added
   std::vector<double> documents_mid_mib;  // per month
+  // Requests in each whole month, mid evaluation: [month × classes + class] (session-hours for
+  // a long-lived class).
+  std::vector<double> requests_mid;
   std::vector<BatchMonth> batch;          // per month
   // [class × hours + hour] when keep_hourly_mid: requests per second, or concurrent sessions
   // for a long-lived class.
@@ -120,6 +123,10 @@ struct Demand {
   std::vector<BatchMonth> batch;             // per month, estate
   std::vector<double> documents_mib;         // [month × samples + sample], estate
   std::vector<double> documents_mid_mib;     // per month, estate
+  // Requests in each whole month, estate: [(month × samples + sample) × classes + class], and the
+  // mid evaluation [month × classes + class]. For a long-lived class: session-hours.
+  std::vector<double> requests_month;
+  std::vector<double> requests_mid;
   // Rate values computed for the samples: tenants × classes with load × hours × samples.
   int64_t points = 0;
 
@@ -151,6 +158,8 @@ struct Demand {
   // A tenant's hourly mid series of one class; empty unless keep_hourly_mid.
   [[nodiscard]] std::span<const double> HourlyMid(int tenant, int class_index) const;
   [[nodiscard]] double DocumentsMib(int month, int sample) const;
+  // The estate's requests in month `month` of class `class_index` for a sample.
+  [[nodiscard]] double RequestsMonth(int month, int sample, int class_index) const;
 };
 
 // Checks what demand synthesis relies on (names resolve, dates parse, hours and counts in

@@ -397,3 +397,33 @@ TEST(DemandTest, ReportsEveryInputProblem) {
 
 }  // namespace
 }  // namespace headroom
+
+namespace headroom {
+namespace {
+
+TEST(DemandVolumes, MonthlyRequestsAreTheSumOfTheHourlySeries) {
+  DemandOptions options;
+  options.samples = 3;
+  options.seed = 5;
+  options.keep_hourly_mid = true;
+  Result<Demand> r = SynthesizeDemand(CloseAndPayroll(), options);
+  ASSERT_TRUE(r.ok());
+  const Demand& d = r.value();
+  const int c = d.ClassIndex("interactive");
+  const std::span<const double> hourly = d.HourlyMid(0, c);
+  for (int m = 0; m < d.months(); ++m) {
+    double sum = 0;
+    for (int h = d.horizon.month_first_hour[static_cast<size_t>(m)];
+         h < d.horizon.month_first_hour[static_cast<size_t>(m) + 1]; ++h) {
+      sum += hourly[static_cast<size_t>(h)] * 3600.0;
+    }
+    const size_t cell = static_cast<size_t>(m) * d.classes.size() + static_cast<size_t>(c);
+    EXPECT_NEAR(d.requests_mid[cell], sum, 1e-9 * sum) << m;
+    EXPECT_NEAR(d.tenants[0].requests_mid[cell], sum, 1e-9 * sum) << m;
+    // Samples differ from the mid only through their draws; all are positive.
+    for (int s = 0; s < d.samples; ++s) EXPECT_GT(d.RequestsMonth(m, s, c), 0.0);
+  }
+}
+
+}  // namespace
+}  // namespace headroom

@@ -63,6 +63,8 @@ class Synthesis {
                    double& sessions) const;
   void AddBatch(const TenantModel& model, TenantDemand& t);
   void AddDocuments(const TenantModel& model, TenantDemand& t);
+  void AddRequestVolumes(const TenantModel& model, const std::vector<double>& coef,
+                         TenantDemand& t);
   [[nodiscard]] WindowTable& EstateTable(int row) {
     return row == options_.samples ? out_.estate_mid : out_.estate;
   }
@@ -123,6 +125,8 @@ void Synthesis::Init() {
   out_.batch.assign(static_cast<size_t>(Months()), BatchMonth{});
   out_.documents_mib.assign(static_cast<size_t>(Months()) * options_.samples, 0.0);
   out_.documents_mid_mib.assign(static_cast<size_t>(Months()), 0.0);
+  out_.requests_month.assign(static_cast<size_t>(Months()) * options_.samples * classes, 0.0);
+  out_.requests_mid.assign(static_cast<size_t>(Months()) * classes, 0.0);
 }
 
 std::vector<double> Synthesis::Coefficients(const TenantModel& model, const TenantDemand& t) const {
@@ -264,6 +268,36 @@ void Synthesis::AddDocuments(const TenantModel& model, TenantDemand& t) {
   }
 }
 
+// Requests per whole month: Σ_k coefficient × (Σ of basis k over the month's hours) × 3600,
+// since the bases hold rates per second for each hour.
+void Synthesis::AddRequestVolumes(const TenantModel& model, const std::vector<double>& coef,
+                                  TenantDemand& t) {
+  const auto terms = static_cast<size_t>(model.TermCount());
+  const auto classes = static_cast<size_t>(Classes());
+  const auto months = static_cast<size_t>(Months());
+  t.requests_mid.assign(months * classes, 0.0);
+  for (int r = 0; r < rows_; ++r) {
+    const double* cf = coef.data() + static_cast<size_t>(r) * terms;
+    const bool mid = r == options_.samples;
+    for (size_t m = 0; m < months; ++m) {
+      for (size_t c = 0; c < classes; ++c) {
+        double sum = 0;
+        for (int k = model.class_terms[c]; k < model.class_terms[c + 1]; ++k) {
+          sum += cf[k] * model.month_sums[static_cast<size_t>(k) * months + m];
+        }
+        const double requests = sum * 3600.0;
+        if (mid) {
+          t.requests_mid[m * classes + c] = requests;
+          out_.requests_mid[m * classes + c] += requests;
+        } else {
+          const size_t row = m * static_cast<size_t>(options_.samples) + static_cast<size_t>(r);
+          out_.requests_month[row * classes + c] += requests;
+        }
+      }
+    }
+  }
+}
+
 void Synthesis::StartTenant(const TenantModel& model, TenantDemand& t) {
   const Tenant& tenant = estate_.tenants[static_cast<size_t>(model.tenant_index)];
   t.name = tenant.name;
@@ -331,6 +365,7 @@ Status Synthesis::Pass1() {
       TenantWindows(models[g], coefs[g], folds[g], t);
       AddBatch(models[g], t);
       AddDocuments(models[g], t);
+      AddRequestVolumes(models[g], coefs[g], t);
     }
     Report(kPass1Share * static_cast<double>(last) / static_cast<double>(tenants));
   }

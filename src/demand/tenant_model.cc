@@ -1,6 +1,7 @@
 #include "demand/tenant_model.h"
 
 #include <algorithm>
+#include <numeric>
 #include <limits>
 
 #include "demand/profile.h"
@@ -246,9 +247,15 @@ void ComputeSustained(const Horizon& horizon, TenantModel& model) {
   const int terms = model.TermCount();
   model.sustained_sums.assign(static_cast<size_t>(terms) * horizon.months, 0.0);
   model.sustained_hours.assign(static_cast<size_t>(horizon.months), 0);
+  model.month_sums.assign(static_cast<size_t>(terms) * horizon.months, 0.0);
   for (int m = 0; m < horizon.months; ++m) {
     const int begin = horizon.month_first_hour[static_cast<size_t>(m)];
     const int end = horizon.month_first_hour[static_cast<size_t>(m) + 1];
+    for (int k = 0; k < terms; ++k) {
+      const double* basis = model.Basis(k);
+      model.month_sums[static_cast<size_t>(k) * horizon.months + m] =
+          std::accumulate(basis + begin, basis + end, 0.0);
+    }
     uint8_t wanted = 2;
     for (; wanted > 0; --wanted) {
       if (std::any_of(level.begin() + begin, level.begin() + end,

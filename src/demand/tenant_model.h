@@ -79,6 +79,7 @@ struct TenantModel {
   // how many hours those are (see SustainedHour).
   std::vector<double> sustained_sums;  // terms × months
   std::vector<int> sustained_hours;    // per month
+  std::vector<double> month_sums;      // terms × months: Σ basis over every hour of the month
   std::vector<double> rto_hours;       // per class: the RTO its recovery window assumes
   double min_rto_hours = 1.0;          // the tenant's tightest RTO (recovery window span)
   int hours = 0;
