@@ -12,14 +12,17 @@
 // i.e. exp(c ln a − a − lnΓ(c + 1)) / Q(c + 1, a) (Jagerman 1974), evaluated in O(1) by
 // GammaHazard (incomplete_gamma.h), which cancels the prefactor analytically instead of forming
 // it, so nothing overflows or underflows for any c (10^9 and beyond) or any a.
-// Measured relative error of C against long-double references: below 1e-12 for c from 1 to 10^6
-// and utilisation from 0.01 to 0.999 (erlang_test.cc). Cost: under 0.3 µs for any c.
+// Measured relative error of B and C against long-double references: below 1e-12 for c from 1 to
+// 10^6 and utilisation from 0.001 to 0.9999 (erlang_test.cc). Cost: under 0.2 µs for any c
+// (bench/queueing_bench.cc).
 
 #include <cstdint>
 
 namespace headroom::queueing {
 
-// Above this many servers Erlang B switches from the O(c) recursion to the O(c^0) closed form.
+// Above this many servers Erlang B switches from the O(c) recursion to the O(1) closed form:
+// the recursion costs about 1.2 ns per server, the closed form 100–170 ns, and the recursion is
+// the more accurate of the two where it is the cheaper.
 inline constexpr int64_t kErlangRecursionMaxServers = 48;
 
 // Erlang B in [0, 1]. c = 0 gives 1 (every arrival is lost); a = 0 gives 0 for c >= 1.
