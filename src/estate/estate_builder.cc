@@ -168,13 +168,20 @@ void BuildEventFields(MapReader& m, bool kind_known, CalendarEvent& e) {
     IntField(m, "first_business_days", &e.first_business_days,
              "event.month_end.first_business_days");
   });
+  bool schedule_known = true;  // with an unreadable schedule, both pay-day keys are read
   field("schedule", [&] {
-    EnumField(m, "schedule", PayrollScheduleWords(), &e.schedule, "event.payroll.schedule");
+    if (const DocNode* n = m.Find("schedule")) {
+      schedule_known =
+          ReadEnum(*n, m.PathOf("schedule"), m.ctx(), PayrollScheduleWords(), &e.schedule);
+    } else {
+      e.schedule =
+          EnumFromWord(PayrollScheduleWords(), ApplyDefaultText(m.ctx(), "event.payroll.schedule"));
+    }
   });
   field("lead_business_days", [&] {
     IntField(m, "lead_business_days", &e.lead_business_days, "event.payroll.lead_business_days");
   });
-  const bool payroll = kind_known && e.kind == EventKind::kPayroll;
+  const bool payroll = kind_known && schedule_known && e.kind == EventKind::kPayroll;
   const bool biweekly = payroll && e.schedule == PayrollSchedule::kBiweekly;
   field("anchor_date", [&] {
     if (payroll && !biweekly) {

@@ -265,6 +265,13 @@ TEST(ReadEstateErrorTest, KeyThatDoesNotApplyToTheEventKind) {
                           "kind 'month_end'"));
 }
 
+TEST(ReadEstateErrorTest, AnUnreadableScheduleDoesNotMakeItsKeysInapplicable) {
+  EXPECT_THAT(ErrorsOf(WithBase("events:\n  - {name: pay, kind: payroll, schedule: biweekli, "
+                                "anchor_date: 2027-01-08}\n")),
+              ElementsAre("e.yaml:7:42: error: events[0].schedule: \"biweekli\" is not one of "
+                          "monthly, biweekly; did you mean 'biweekly'?"));
+}
+
 // ---- types ----
 
 TEST(ReadEstateErrorTest, StringWhereANumberIsExpected) {
