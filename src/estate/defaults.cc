@@ -51,6 +51,30 @@ const std::vector<Default> kTable = {
     {"planning.backlog_drain_hours", 1.0, "hours",
      "engineering estimate: the retried backlog arrives over the first hour after recovery; "
      "calibrate as above"},
+    // the headroom policy
+    {"policy.sustained_max_utilisation", 0.6, "share",
+     "engineering estimate: at 60% busy an M/M/c pool's waits stay small and a month's growth "
+     "fits before the next plan; Netflix service-capacity-modeling provisions stateless services "
+     "taking part in failover at 40%"},
+    {"policy.peak_max_utilisation", 0.85, "share",
+     "engineering estimate: above about 85% busy, queueing delay rises steeply (M/M/c waits grow "
+     "as 1 / (1 − utilisation)); latency targets usually bind first"},
+    {"policy.recovery_latency_factor", 2.0, "ratio",
+     "engineering estimate: during recovery from an incident a p95 of twice the target is "
+     "accepted; set 1 to hold the full objective through a zone loss"},
+    {"policy.survive_zone_loss", 1, "flag",
+     "the source document: zone or node failure needs a multi-node cluster with an HA database "
+     "and anti-affinity"},
+    {"policy.survive_node_loss", 1, "flag", "as survive_zone_loss, for a single node"},
+    {"policy.zones", 3, "zones", "cloud regions commonly offer three availability zones"},
+    {"policy.maintenance_reserve", 0.15, "share",
+     "engineering estimate: capacity held back for patching, reindexing and failover (the source "
+     "document: reserve headroom for recovery operations, patching, failover and reindexing)"},
+    {"policy.storage_lookahead_months", 6, "months",
+     "engineering estimate: volumes are resized rarely; size them for half a year ahead"},
+    {"policy.storage_growth_room", 0.25, "share",
+     "engineering estimate: 25% free space above the data expected at the look-ahead month, so "
+     "vacuum, reindexing and WAL bursts never fill a volume"},
     {"interval.confidence", 0.8, "share",
      "an interval {low, mid, high} bounds the central 80% of outcomes unless it says otherwise "
      "(the convention of Netflix service-capacity-modeling)"},
@@ -149,6 +173,9 @@ const std::vector<Default> kTable = {
     {"growth.kind", 0, "text", "a growth entry adds sites at one month", "step"},
     {"growth.central_users", 0, "users", "an acquisition brings no central users unless it says"},
     {"tenant.central_users", 0, "users", "no back-office users beyond the sites' users"},
+    {"tenant.initial_database_gib", 5, "GiB",
+     "engineering estimate: a few years of an SME's Odoo accounting, stock and HR records without "
+     "attachments; read the real figure with pg_database_size()"},
     {"tenant.concurrency_ratio", 0.25, "share",
      "engineering estimate: a quarter of named users are active in the busiest hour; calibrate "
      "as distinct users with requests in the busiest hour / named users"},

@@ -49,6 +49,25 @@ void BuildPlanning(MapReader& root, Planning& planning) {
   m.Finish();
 }
 
+void BuildPolicy(MapReader& root, HeadroomPolicy& policy) {
+  const DocNode* node = root.Find("policy");
+  MapReader m(node != nullptr ? *node : EmptyMapping(), "policy", root.ctx());
+  NumberField(m, "sustained_max_utilisation", &policy.sustained_max_utilisation,
+              "policy.sustained_max_utilisation");
+  NumberField(m, "peak_max_utilisation", &policy.peak_max_utilisation,
+              "policy.peak_max_utilisation");
+  NumberField(m, "recovery_latency_factor", &policy.recovery_latency_factor,
+              "policy.recovery_latency_factor");
+  BoolField(m, "survive_zone_loss", &policy.survive_zone_loss, "policy.survive_zone_loss");
+  BoolField(m, "survive_node_loss", &policy.survive_node_loss, "policy.survive_node_loss");
+  IntField(m, "zones", &policy.zones, "policy.zones");
+  NumberField(m, "maintenance_reserve", &policy.maintenance_reserve, "policy.maintenance_reserve");
+  IntField(m, "storage_lookahead_months", &policy.storage_lookahead_months,
+           "policy.storage_lookahead_months");
+  NumberField(m, "storage_growth_room", &policy.storage_growth_room, "policy.storage_growth_room");
+  m.Finish();
+}
+
 // A class with a built-in name takes the built-in value of every field it omits; any other
 // class must give all its demands (only service_cv and long_lived have generic defaults).
 RequestClass BuildClass(const DocNode& node, const std::string& path, ReadContext& ctx) {
@@ -260,6 +279,7 @@ Estate BuildEstate(const DocNode& root, ReadContext& ctx) {
   Estate estate;
   BuildEstateSection(m, estate);
   BuildPlanning(m, estate.planning);
+  BuildPolicy(m, estate.policy);
   BuildClasses(m, estate);
   BuildEvents(m, estate);
   BuildTenants(m, estate);

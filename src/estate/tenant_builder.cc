@@ -248,6 +248,7 @@ Tenant BuildTenant(const DocNode& node, const std::string& path,
   BuildGovernance(m, t.governance);
   BuildSites(m, t.sites);
   IntervalField(m, "central_users", &t.central_users, "tenant.central_users");
+  IntervalField(m, "initial_database_gib", &t.initial_database_gib, "tenant.initial_database_gib");
   IntervalField(m, "concurrency_ratio", &t.concurrency_ratio, "tenant.concurrency_ratio");
   IntervalField(m, "requests_per_user_hour", &t.requests_per_user_hour,
                 "tenant.requests_per_user_hour");

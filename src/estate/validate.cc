@@ -196,6 +196,23 @@ void CheckEstateSection(Checker& c, const Estate& e) {
   c.Between("planning.samples", p.samples, 1, kMaxSamples);
   c.Between("planning.backlog_return_share", p.backlog_return_share, 0, 1);
   c.Positive("planning.backlog_drain_hours", p.backlog_drain_hours);
+  const HeadroomPolicy& h = e.policy;
+  c.StrictlyBetween("policy.sustained_max_utilisation", h.sustained_max_utilisation, 0, 1);
+  c.StrictlyBetween("policy.peak_max_utilisation", h.peak_max_utilisation, 0, 1);
+  if (h.sustained_max_utilisation > h.peak_max_utilisation) {
+    c.Fail("policy.sustained_max_utilisation",
+           fmt::format("must not exceed peak_max_utilisation ({:g})", h.peak_max_utilisation));
+  }
+  if (h.recovery_latency_factor < 1) {
+    c.Fail("policy.recovery_latency_factor", "must be at least 1");
+  }
+  c.Between("policy.zones", h.zones, 1, 6);
+  if (h.survive_zone_loss && h.zones < 2) {
+    c.Fail("policy.zones", "surviving a zone loss needs at least 2 zones");
+  }
+  c.Between("policy.maintenance_reserve", h.maintenance_reserve, 0, 0.9);
+  c.Between("policy.storage_lookahead_months", h.storage_lookahead_months, 0, 60);
+  c.Between("policy.storage_growth_room", h.storage_growth_room, 0, 10);
 }
 
 void CheckClasses(Checker& c, const std::vector<RequestClass>& classes) {
@@ -428,6 +445,7 @@ void CheckTenant(Checker& c, const std::string& path, const Tenant& t) {
     CheckGrowth(c, fmt::format("{}.sites.growth[{}]", path, i), t.sites.growth[i]);
   }
   c.CheckInterval(path + ".central_users", t.central_users, 0);
+  c.CheckInterval(path + ".initial_database_gib", t.initial_database_gib, 0);
   c.CheckInterval(path + ".concurrency_ratio", t.concurrency_ratio, 0, 1);
   c.CheckInterval(path + ".requests_per_user_hour", t.requests_per_user_hour, 0);
   CheckClassMix(c, path + ".class_mix", t.class_mix);

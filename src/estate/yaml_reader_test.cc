@@ -572,7 +572,8 @@ tenants:
           "e.yaml:8:22: error: tenants[0].sites.initial: expected an integer, got \"many\"",
           "e.yaml:8:44: error: tenants[0].sites.users_per_site: must be at least 0, got -3",
           "e.yaml:9:5: error: tenants[0].colour: unknown key; expected one of: name, kind, "
-          "time_zone, hosting, governance, sites, central_users, concurrency_ratio, "
+          "time_zone, hosting, governance, sites, central_users, initial_database_gib, "
+          "concurrency_ratio, "
           "requests_per_user_hour, class_mix, modules, portal, integrations, documents, events, "
           "nightly_jobs, holidays, profile, slos, recovery",
           "e.yaml:10:14: error: tenants[0].events[0]: unknown event 'close' (none is defined)"));
@@ -605,6 +606,39 @@ TEST(ReadEstateErrorTest, ErrorsCarryTheDataErrorExitCode) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kInvalid);
   EXPECT_EQ(ExitCodeFor(r.error().code), ExitCode::kDataError);
+}
+
+}  // namespace
+}  // namespace headroom
+
+namespace headroom {
+namespace {
+
+TEST(ReadEstateTest, ReadsThePolicyAndFillsItsDefaults) {
+  const Estate defaults = Read(kBase);
+  EXPECT_EQ(defaults.policy.sustained_max_utilisation, 0.6);
+  EXPECT_EQ(defaults.policy.zones, 3);
+  EXPECT_TRUE(defaults.policy.survive_zone_loss);
+  EXPECT_EQ(defaults.tenants[0].initial_database_gib, Interval::Exact(5));
+  EXPECT_THAT(defaults.defaults_used, ::testing::Contains("policy.maintenance_reserve"));
+  const Estate e = Read(
+      "policy: {sustained_max_utilisation: 0.5, survive_zone_loss: false, zones: 2}\n" +
+      WithBase("    initial_database_gib: {low: 10, mid: 20, high: 40}\n"));
+  EXPECT_EQ(e.policy.sustained_max_utilisation, 0.5);
+  EXPECT_FALSE(e.policy.survive_zone_loss);
+  EXPECT_EQ(e.policy.zones, 2);
+  EXPECT_EQ(e.tenants[0].initial_database_gib, (Interval{10, 20, 40, 0.8}));
+}
+
+TEST(ReadEstateErrorTest, PolicyThatCannotHold) {
+  EXPECT_THAT(
+      ErrorsOf("policy: {sustained_max_utilisation: 0.9, zones: 1, storage_growth_rom: 1}\n" +
+               std::string(kBase)),
+      ElementsAre("e.yaml:1:37: error: policy.sustained_max_utilisation: must not exceed "
+                  "peak_max_utilisation (0.85)",
+                  "e.yaml:1:49: error: policy.zones: surviving a zone loss needs at least 2 zones",
+                  "e.yaml:1:52: error: policy.storage_growth_rom: unknown key; did you mean "
+                  "'storage_growth_room'?"));
 }
 
 }  // namespace
