@@ -11,6 +11,7 @@
 #include "common/atomic_file.h"
 #include "engine/pipeline.h"
 #include "report/demand_output.h"
+#include "report/plan_json.h"
 #include "report/terminal_summary.h"
 
 namespace headroom::cli {
@@ -37,10 +38,17 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   if (!run.ok()) return ReportErrors(run.errors(), io.err);
 
   const std::string dir = args.output_dir;
-  Status written = WriteFileAtomic(dir + "/demand.json", DemandJson(run.value().demand));
-  if (!written.ok()) return ReportErrors(written.errors(), io.err);
-  io.out << TerminalSummary(estate, run.value(), DescribeSource(*args.source));
-  io.out << "wrote " << dir << "/demand.json\n";
+  const std::string source = DescribeSource(*args.source);
+  // Render everything first, so a failure leaves no half-written output folder.
+  const std::string plan_json = PlanJson(estate, run.value().plan, source);
+  const std::string demand_json = DemandJson(run.value().demand);
+  for (const auto& [name, text] : {std::pair{"plan.json", &plan_json},
+                                   std::pair{"demand.json", &demand_json}}) {
+    Status written = WriteFileAtomic(dir + "/" + name, *text);
+    if (!written.ok()) return ReportErrors(written.errors(), io.err);
+  }
+  io.out << TerminalSummary(estate, run.value(), source);
+  io.out << "wrote " << dir << "/plan.json and " << dir << "/demand.json\n";
   return 0;
 }
 

@@ -1,15 +1,28 @@
 #include "engine/pipeline.h"
 
+#include "plan/planner.h"
+
 namespace headroom {
+namespace {
+
+// Demand synthesis is most of the work for large estates, planning for small ones.
+constexpr double kDemandShare = 0.6;
+
+}  // namespace
 
 Result<PlanRun> RunPipeline(const Estate& estate, const std::function<void(double)>& progress) {
-  DemandOptions options = DemandOptions::FromPlanning(estate.planning);
+  const DemandOptions options = DemandOptions::FromPlanning(estate.planning);
   const ProgressFn demand_progress = [&progress](double f) {
-    if (progress) progress(f);
+    if (progress) progress(kDemandShare * f);
   };
   Result<Demand> demand = SynthesizeDemand(estate, options, &demand_progress);
   if (!demand.ok()) return demand.errors();
-  return PlanRun{std::move(demand).value()};
+  const PlanSettings settings;
+  Result<Plan> plan = BuildPlan(estate, demand.value(), settings, [&progress](double f) {
+    if (progress) progress(kDemandShare + (1 - kDemandShare) * f);
+  });
+  if (!plan.ok()) return plan.errors();
+  return PlanRun{std::move(demand).value(), std::move(plan).value()};
 }
 
 }  // namespace headroom

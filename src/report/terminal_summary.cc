@@ -2,47 +2,79 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace headroom {
 namespace {
 
-int SitesIn(const Demand& demand, int month) {
-  int sites = 0;
-  for (const TenantDemand& t : demand.tenants) sites += t.sites[static_cast<size_t>(month)];
-  return sites;
+constexpr size_t kRoadmapLines = 12;
+
+std::string Money(double amount) { return fmt::format("{:.0f}", amount); }
+
+std::string Header(const Estate& estate, const Plan& plan, const std::string& source) {
+  return fmt::format(
+      "{} — {} months from {} ({})\n{} tenants, {} samples, planned at p{:g}; prices in {} "
+      "({}, {})\n",
+      estate.name, plan.months, plan.start.ToString(), source, estate.tenants.size(),
+      plan.samples, plan.quantile * 100, plan.currency, plan.catalog_name,
+      plan.catalog_price_date);
 }
 
-std::string Coinciding(const Demand& demand, int month) {
-  std::string text;
-  for (const TenantEvents& te : demand.CoincidingMid(month)) {
-    for (const std::string& e : demand.EventNames(te.events)) {
-      if (text.find(e) != std::string::npos) continue;
-      text += text.empty() ? e : ", " + e;
+std::string MonthTable(const Plan& plan) {
+  std::string out = fmt::format("\n{:<8} {:>5} {:>7} {:>5} {:>7} {:>7} {:>6} {:>4} {:>5} {:>9}  {}\n",
+                                "month", "sites", "workers", "pods", "pg vCPU", "pg GiB",
+                                "redis", "trfk", "nodes", "cost/mo", "binding");
+  for (const MonthPlan& m : plan.month_plans) {
+    std::string binding = m.odoo.verdict.bottleneck;
+    if (m.postgres.verdict.utilisation > m.odoo.verdict.utilisation) {
+      binding = m.postgres.verdict.bottleneck;
     }
+    out += fmt::format("{:<8} {:>5} {:>7} {:>5} {:>7} {:>7.0f} {:>6.0f} {:>4} {:>5} {:>9}  {}\n",
+                       m.label, m.load.sites, m.odoo.http_workers, m.odoo.pods, m.postgres.vcpu,
+                       m.postgres.memory_gib, m.redis.memory_mib, m.ingress.replicas,
+                       m.nodes.nodes, Money(m.cost.total), binding.substr(0, 24));
   }
-  return text.empty() ? "-" : text;
+  return out;
+}
+
+std::string Roadmap(const Plan& plan) {
+  std::string out = "\nRoadmap\n";
+  const size_t shown = std::min(plan.roadmap.size(), kRoadmapLines);
+  for (size_t i = 0; i < shown; ++i) {
+    const RoadmapStep& s = plan.roadmap[i];
+    std::string line = fmt::format("  {}: {} {} {:g} → {:g} {}: {}", s.label, s.layer, s.resource,
+                                   s.from, s.to, s.unit, s.reason);
+    if (line.size() > 99) line = line.substr(0, 96) + "...";
+    out += line + "\n";
+  }
+  if (plan.roadmap.size() > shown) {
+    out += fmt::format("  ... and {} more changes in plan.json\n", plan.roadmap.size() - shown);
+  }
+  return out;
+}
+
+std::string Baseline(const Plan& plan) {
+  if (plan.month_plans.empty()) return "";
+  const MonthPlan& last = plan.month_plans.back();
+  const OdooRuleOfThumb& r = last.rule_of_thumb;
+  return fmt::format(
+      "\nOdoo's rule of thumb for {} ({:.0f} concurrent users): {} workers on {} CPU, "
+      "{:.1f} GiB;\nthe load-based plan: {} HTTP + {} cron workers in {} pods.\n",
+      last.label, r.concurrent_users, r.workers, r.cpu_cores, r.memory_gib,
+      last.odoo.http_workers, last.odoo.cron_workers, last.odoo.pods);
 }
 
 }  // namespace
 
 std::string TerminalSummary(const Estate& estate, const PlanRun& run, const std::string& source) {
-  const Demand& d = run.demand;
-  std::string out = fmt::format("{} — {} months from {} ({}), {} tenants, {} samples, p{:g}\n",
-                                estate.name, d.months(), d.MonthLabel(0), source,
-                                d.tenants.size(), d.samples, estate.planning.quantile * 100);
-  out += fmt::format("\nOffered CPU load (cores) at the planning quantile\n");
-  out += fmt::format("{:<8} {:>5} {:>10} {:>8} {:>9}  {:<20} {}\n", "month", "sites", "sustained",
-                     "peak", "recovery", "peak hour (UTC)", "coinciding at peak");
-  for (int m = 0; m < d.months(); ++m) {
-    const MonthSummary& s = d.estate_summary[static_cast<size_t>(m)];
-    const LoadWindow peak = d.estate_mid.At(m, 0, WindowKind::kPeak);
-    std::string events = Coinciding(d, m);
-    if (events.size() > 40) events = events.substr(0, 37) + "...";
-    out += fmt::format("{:<8} {:>5} {:>10.2f} {:>8.2f} {:>9.2f}  {:<20} {}\n", d.MonthLabel(m),
-                       SitesIn(d, m), s.Window(WindowKind::kSustained).offered_cpu_cores.planning,
-                       s.Window(WindowKind::kPeak).offered_cpu_cores.planning,
-                       s.Window(WindowKind::kRecovery).offered_cpu_cores.planning,
-                       d.HourUtc(peak.facts.hour).substr(0, 16), events);
-  }
+  const Plan& plan = run.plan;
+  std::string out = Header(estate, plan, source);
+  out += MonthTable(plan);
+  out += Roadmap(plan);
+  out += Baseline(plan);
+  out += plan.holds ? "\nThe plan holds through the horizon.\n"
+                    : "\nThe plan does NOT hold in every month: see the verdicts in plan.json.\n";
+  for (const std::string& w : plan.warnings) out += "warning: " + w + "\n";
   return out;
 }
 

@@ -1,0 +1,235 @@
+#include "plan/planner.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "cost/cost.h"
+#include "plan/month_loads.h"
+#include "plan/ratchet.h"
+#include "plan/roadmap.h"
+#include "plan/workloads.h"
+
+namespace headroom {
+namespace {
+
+// A size the ratchet keeps from churning: how to read it and write it back.
+struct RatchetField {
+  double (*get)(const MonthPlan&);
+  void (*set)(MonthPlan&, double);
+};
+
+#define HEADROOM_INT_FIELD(path)                                                     \
+  RatchetField {                                                                     \
+    [](const MonthPlan& p) { return static_cast<double>(p.path); },                 \
+        [](MonthPlan& p, double v) { p.path = static_cast<decltype(p.path)>(v); }    \
+  }
+
+const std::vector<RatchetField>& RatchetFields() {
+  static const std::vector<RatchetField> kFields = {
+      HEADROOM_INT_FIELD(odoo.http_workers),     HEADROOM_INT_FIELD(odoo.pods),
+      HEADROOM_INT_FIELD(odoo.hpa_min_replicas), HEADROOM_INT_FIELD(odoo.hpa_max_replicas),
+      HEADROOM_INT_FIELD(odoo.cron_workers),     HEADROOM_INT_FIELD(odoo.cron_pods),
+      HEADROOM_INT_FIELD(postgres.vcpu),         HEADROOM_INT_FIELD(postgres.memory_gib),
+      HEADROOM_INT_FIELD(postgres.instances),    HEADROOM_INT_FIELD(postgres.storage_gib),
+      HEADROOM_INT_FIELD(postgres.wal_storage_gib), HEADROOM_INT_FIELD(redis.memory_mib),
+      HEADROOM_INT_FIELD(redis.replicas),        HEADROOM_INT_FIELD(ingress.replicas),
+  };
+  return kFields;
+}
+
+#undef HEADROOM_INT_FIELD
+
+void ApplyRatchet(std::vector<MonthPlan>& months) {
+  for (const RatchetField& field : RatchetFields()) {
+    std::vector<double> need;
+    for (const MonthPlan& m : months) need.push_back(field.get(m));
+    const std::vector<double> planned = Ratchet(need);
+    for (size_t i = 0; i < months.size(); ++i) field.set(months[i], planned[i]);
+  }
+}
+
+// PostgreSQL memory settings follow the planned RAM, which the ratchet may have raised; the
+// connection counts and work_mem stay as the month's load set them.
+void RetunePostgres(MonthPlan& m, const PostgresSettings& settings) {
+  PgTuneInput in;
+  in.memory_gib = m.postgres.memory_gib;
+  in.cpus = m.postgres.vcpu;
+  in.max_connections = m.postgres.settings.max_connections;
+  in.workload = settings.workload;
+  in.storage = settings.storage;
+  in.database_gib = m.postgres.database_gib;
+  const PgTuneSettings tuned = PgTune(in);
+  const int64_t work_mem = m.postgres.settings.work_mem_kib;
+  m.postgres.settings = tuned;
+  m.postgres.settings.work_mem_kib = work_mem;
+}
+
+// Share of samples whose own need is at most the planned value.
+double Covered(const std::vector<double>& needs, double planned) {
+  if (needs.empty()) return 1.0;
+  const auto covered = std::count_if(needs.begin(), needs.end(),
+                                     [planned](double n) { return n <= planned + 1e-9; });
+  return static_cast<double>(covered) / static_cast<double>(needs.size());
+}
+
+void FillCoverage(const Estate& estate, const Demand& demand, const PlanSettings& settings,
+                  std::vector<MonthPlan>& months) {
+  const size_t n = months.size();
+  std::vector<std::vector<double>> workers(n), vcpu(n), memory(n), redis(n), ingress(n);
+  for (int s = 0; s < demand.samples; ++s) {
+    const std::vector<MonthLoad> loads =
+        BuildMonthLoads(estate, demand, {LoadView::Kind::kSample, s}, settings.postgres);
+    for (size_t m = 0; m < n; ++m) {
+      const MonthPlan need = SizeMonth(loads[m], estate.policy, settings);
+      workers[m].push_back(need.odoo.http_workers);
+      vcpu[m].push_back(need.postgres.vcpu);
+      memory[m].push_back(need.postgres.memory_gib);
+      redis[m].push_back(need.redis.memory_mib);
+      ingress[m].push_back(need.ingress.replicas);
+    }
+  }
+  for (size_t m = 0; m < n; ++m) {
+    Coverage& c = months[m].coverage;
+    c.odoo_workers = Covered(workers[m], months[m].odoo.http_workers);
+    c.postgres_vcpu = Covered(vcpu[m], months[m].postgres.vcpu);
+    c.postgres_memory = Covered(memory[m], months[m].postgres.memory_gib);
+    c.redis_memory = Covered(redis[m], months[m].redis.memory_mib);
+    c.ingress_replicas = Covered(ingress[m], months[m].ingress.replicas);
+  }
+}
+
+void Place(const HeadroomPolicy& policy, const Catalog& catalog, MonthPlan& m) {
+  const std::vector<PodGroup> groups = MonthWorkloads(m, policy);
+  std::vector<std::string> zones(catalog.zones.begin(),
+                                 catalog.zones.begin() +
+                                     std::min<ptrdiff_t>(policy.zones,
+                                                         static_cast<ptrdiff_t>(catalog.zones.size())));
+  PackingOptions options;
+  options.survive_zone_loss = policy.survive_zone_loss;
+  options.survive_node_loss = policy.survive_node_loss;
+  Result<Placement> placed = PackPods(groups, catalog.node_types, zones, options);
+  if (!placed.ok()) {
+    m.nodes.error = placed.error().Format();
+    return;
+  }
+  const Placement& p = placed.value();
+  MonthNodes& nodes = m.nodes;
+  nodes.counts = p.node_counts;
+  nodes.nodes = static_cast<int>(p.nodes.size());
+  double cpu_req = 0, cpu_alloc = 0, mem_req = 0, mem_alloc = 0;
+  for (const PlacedNode& node : p.nodes) {
+    cpu_req += static_cast<double>(node.cpu_requested_m);
+    cpu_alloc += static_cast<double>(node.allocatable.cpu_m);
+    mem_req += static_cast<double>(node.memory_requested_mib);
+    mem_alloc += static_cast<double>(node.allocatable.memory_mib);
+  }
+  nodes.cpu_requested_share = cpu_alloc > 0 ? cpu_req / cpu_alloc : 0;
+  nodes.memory_requested_share = mem_alloc > 0 ? mem_req / mem_alloc : 0;
+  nodes.lower_bound_monthly = p.bound.monthly;
+  nodes.optimality_gap = p.optimality_gap;
+  nodes.strategy = p.strategy;
+  std::vector<double> needed;
+  for (const PodGroup& g : groups) needed.push_back(g.needed_after_loss);
+  nodes.survives_zone_loss = SurvivesZoneLoss(p, needed);
+  nodes.survives_node_loss = SurvivesNodeLoss(p, needed);
+  m.cost.nodes = p.monthly_cost;
+}
+
+void Cost(const Catalog& catalog, const MonthPlan* previous, MonthPlan& m) {
+  MonthCost& c = m.cost;
+  BlockVolume data{m.postgres.storage_gib, m.postgres.read_iops_peak + m.postgres.write_iops_peak,
+                   m.postgres.throughput_mib_s_peak};
+  BlockVolume wal{m.postgres.wal_storage_gib, 0, 0};
+  c.block_storage = m.postgres.instances * (BlockStorageMonthlyCost(catalog.block_storage, data) +
+                                            BlockStorageMonthlyCost(catalog.block_storage, wal));
+  const double filestore_start = previous != nullptr ? previous->storage.filestore_gib : 0;
+  c.object_storage = ObjectStorageMonthlyCost(catalog, filestore_start, m.storage.filestore_gib);
+  const double backup_start = previous != nullptr ? previous->storage.backup_footprint_gib : 0;
+  c.backup_storage = ObjectStorageMonthlyCost(catalog, backup_start, m.storage.backup_footprint_gib);
+  double egress_gib = 0;
+  for (const ClassLoad& cl : m.load.classes) {
+    egress_gib += cl.requests_month * cl.response_kib / (1024.0 * 1024.0);
+  }
+  c.egress = EgressMonthlyCost(catalog, egress_gib);
+  c.load_balancer = LoadBalancerMonthlyCost(catalog, 1);
+  c.total = c.nodes + c.block_storage + c.object_storage + c.backup_storage + c.egress +
+            c.load_balancer;
+}
+
+}  // namespace
+
+MonthPlan SizeMonth(const MonthLoad& load, const HeadroomPolicy& policy,
+                    const PlanSettings& settings) {
+  MonthPlan m;
+  m.month = load.month;
+  m.load = load;
+  m.odoo = SizeOdoo(load, policy, settings.odoo);
+  m.postgres = SizePostgres(load, m.odoo, policy, settings.postgres);
+  m.redis = SizeRedis(load, policy, settings.redis);
+  m.storage = SizeStorage(load, m.postgres, policy, settings.storage);
+  m.ingress = SizeIngress(load, policy, settings.ingress);
+  m.rule_of_thumb = OdooRuleOfThumbFor(load.sessions[kPeak]);
+  return m;
+}
+
+Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSettings& settings,
+                       const std::function<void(double)>& progress) {
+  auto report = [&](double f) {
+    if (progress) progress(f);
+  };
+  const std::vector<MonthLoad> loads =
+      BuildMonthLoads(estate, demand, {LoadView::Kind::kQuantile, 0}, settings.postgres);
+  Plan plan;
+  plan.estate = estate.name;
+  plan.start = estate.start;
+  plan.months = demand.months();
+  plan.samples = demand.samples;
+  plan.seed = demand.seed;
+  plan.quantile = demand.planning.quantile;
+  plan.currency = settings.catalog.currency;
+  plan.catalog_name = settings.catalog.name;
+  plan.catalog_price_date = settings.catalog.price_date;
+  for (const MonthLoad& load : loads) {
+    plan.month_plans.push_back(SizeMonth(load, estate.policy, settings));
+    MonthPlan& m = plan.month_plans.back();
+    m.label = demand.MonthLabel(load.month);
+    m.peak_hour_utc = demand.HourUtc(demand.estate_mid.At(load.month, 0, WindowKind::kPeak).facts.hour);
+    for (const TenantEvents& te : demand.CoincidingMid(load.month)) {
+      for (std::string& e : demand.EventNames(te.events)) {
+        if (std::find(m.peak_events.begin(), m.peak_events.end(), e) == m.peak_events.end()) {
+          m.peak_events.push_back(std::move(e));
+        }
+      }
+    }
+  }
+  report(0.2);
+  ApplyRatchet(plan.month_plans);
+  for (MonthPlan& m : plan.month_plans) RetunePostgres(m, settings.postgres);
+  FillCoverage(estate, demand, settings, plan.month_plans);
+  report(0.7);
+  for (size_t i = 0; i < plan.month_plans.size(); ++i) {
+    MonthPlan& m = plan.month_plans[i];
+    Place(estate.policy, settings.catalog, m);
+    Cost(settings.catalog, i > 0 ? &plan.month_plans[i - 1] : nullptr, m);
+    if (!m.nodes.error.empty()) {
+      plan.warnings.push_back(fmt::format("{}: pods could not be placed: {}", m.label,
+                                          m.nodes.error));
+    }
+    const bool saturated = m.odoo.verdict.saturated || m.postgres.verdict.saturated ||
+                           m.redis.verdict.saturated || m.storage.verdict.saturated ||
+                           m.ingress.verdict.saturated;
+    if (saturated || !m.nodes.error.empty()) plan.holds = false;
+    report(0.7 + 0.3 * static_cast<double>(i + 1) / static_cast<double>(plan.month_plans.size()));
+  }
+  plan.roadmap = BuildRoadmap(plan);
+  if (estate.currency != plan.currency) {
+    plan.warnings.push_back(fmt::format(
+        "prices are in {} from the catalog '{}' ({}); the estate's currency {} is not converted",
+        plan.currency, plan.catalog_name, plan.catalog_price_date, estate.currency));
+  }
+  return plan;
+}
+
+}  // namespace headroom

@@ -1,0 +1,23 @@
+#pragma once
+// The pods a month's plan runs, as pod groups for the packer: Odoo HTTP and cron, PostgreSQL
+// instances, PgBouncer, Redis and Traefik, each with its requests and spread rules.
+
+#include <vector>
+
+#include "estate/model.h"
+#include "plan/plan.h"
+#include "sizing/packing.h"
+
+namespace headroom {
+
+// Per-pod figures the sizers leave implicit, named here with their reasons.
+inline constexpr int kCronThreadsPerPod = 2;        // Odoo's default max_cron_threads
+inline constexpr int64_t kPgBouncerCpuM = 250;      // PgBouncer is single-threaded and light
+inline constexpr int64_t kPgBouncerMemoryMib = 256;
+inline constexpr double kPostgresPodOverheadMib = 512;  // postgres processes beyond shared memory
+inline constexpr double kRedisPodOverheadMib = 64;      // Redis process beyond maxmemory
+inline constexpr int64_t kRedisCpuM = 1000;             // one core: Redis runs commands on one thread
+
+std::vector<PodGroup> MonthWorkloads(const MonthPlan& month, const HeadroomPolicy& policy);
+
+}  // namespace headroom
