@@ -1,0 +1,131 @@
+#include "plan/planner.h"
+
+#include <gtest/gtest.h>
+
+#include "demand/demand.h"
+#include "estate/examples.h"
+#include "estate/yaml_reader.h"
+
+namespace headroom {
+namespace {
+
+Estate Example(std::string_view name) {
+  Result<Estate> e = ReadEstate(FindExample(name)->yaml, name);
+  EXPECT_TRUE(e.ok()) << (e.ok() ? "" : FormatAll(e.errors()));
+  return e.value();
+}
+
+Plan PlanOf(const Estate& estate, int samples = 16) {
+  DemandOptions options = DemandOptions::FromPlanning(estate.planning);
+  options.samples = samples;
+  Result<Demand> demand = SynthesizeDemand(estate, options);
+  EXPECT_TRUE(demand.ok());
+  Result<Plan> plan = BuildPlan(estate, demand.value(), PlanSettings{});
+  EXPECT_TRUE(plan.ok());
+  return plan.value();
+}
+
+TEST(Planner, EveryExamplePlansEveryMonthOfEveryLayer) {
+  for (const ExampleEstate& example : BuiltInExamples()) {
+    const Plan plan = PlanOf(Example(example.name));
+    ASSERT_EQ(plan.month_plans.size(), 24u) << example.name;
+    for (const MonthPlan& m : plan.month_plans) {
+      EXPECT_GE(m.odoo.http_workers, 1) << example.name << " " << m.label;
+      EXPECT_GE(m.odoo.pods, 2) << example.name << " " << m.label;
+      EXPECT_GE(m.postgres.vcpu, 2) << example.name << " " << m.label;
+      EXPECT_GE(m.postgres.instances, 2) << example.name << " " << m.label;
+      EXPECT_GT(m.redis.memory_mib, 0) << example.name << " " << m.label;
+      EXPECT_GT(m.storage.backup_footprint_gib, 0) << example.name << " " << m.label;
+      EXPECT_GE(m.ingress.replicas, 2) << example.name << " " << m.label;
+      EXPECT_GT(m.nodes.nodes, 0) << example.name << " " << m.label << " " << m.nodes.error;
+      EXPECT_GT(m.cost.total, 0) << example.name << " " << m.label;
+    }
+  }
+}
+
+TEST(Planner, ZoneLossPolicyHoldsInEveryPlacement) {
+  for (const ExampleEstate& example : BuiltInExamples()) {
+    const Plan plan = PlanOf(Example(example.name));
+    for (const MonthPlan& m : plan.month_plans) {
+      EXPECT_TRUE(m.nodes.survives_zone_loss) << example.name << " " << m.label;
+      EXPECT_TRUE(m.nodes.survives_node_loss) << example.name << " " << m.label;
+    }
+  }
+}
+
+TEST(Planner, MoreSitesNeverLowerCostOrCapacity) {
+  Estate base = Example("healthcare-growth");
+  Estate more = base;
+  more.tenants[0].sites.initial += 6;
+  const Plan a = PlanOf(base);
+  const Plan b = PlanOf(more);
+  for (size_t i = 0; i < a.month_plans.size(); ++i) {
+    const MonthPlan& x = a.month_plans[i];
+    const MonthPlan& y = b.month_plans[i];
+    EXPECT_GE(y.odoo.http_workers, x.odoo.http_workers) << x.label;
+    EXPECT_GE(y.postgres.vcpu, x.postgres.vcpu) << x.label;
+    EXPECT_GE(y.postgres.memory_gib, x.postgres.memory_gib) << x.label;
+    EXPECT_GE(y.redis.memory_mib, x.redis.memory_mib) << x.label;
+    EXPECT_GE(y.ingress.replicas, x.ingress.replicas) << x.label;
+    EXPECT_GE(y.storage.filestore_gib, x.storage.filestore_gib) << x.label;
+    EXPECT_GE(y.cost.total, x.cost.total - 1e-9) << x.label;
+  }
+}
+
+TEST(Planner, TighterSlosNeverLowerWorkers) {
+  Estate base = Example("healthcare-growth");
+  Estate tight = base;
+  for (RequestClass& c : tight.request_classes) c.p95_target_ms *= 0.5;
+  tight.tenants[0].slos.clear();
+  base.tenants[0].slos.clear();
+  const Plan a = PlanOf(base);
+  const Plan b = PlanOf(tight);
+  for (size_t i = 0; i < a.month_plans.size(); ++i) {
+    EXPECT_GE(b.month_plans[i].odoo.http_workers, a.month_plans[i].odoo.http_workers)
+        << a.month_plans[i].label;
+  }
+}
+
+TEST(Planner, SizesNeverShrinkToRegrow) {
+  const Plan plan = PlanOf(Example("healthcare-growth"));
+  const auto& months = plan.month_plans;
+  for (size_t i = 1; i < months.size(); ++i) {
+    if (months[i].postgres.vcpu >= months[i - 1].postgres.vcpu) continue;
+    for (size_t k = i; k < months.size(); ++k) {
+      EXPECT_LE(months[k].postgres.vcpu, months[i - 1].postgres.vcpu);
+    }
+  }
+  for (size_t i = 1; i < months.size(); ++i) {
+    if (months[i].odoo.http_workers >= months[i - 1].odoo.http_workers) continue;
+    for (size_t k = i; k < months.size(); ++k) {
+      EXPECT_LE(months[k].odoo.http_workers, months[i - 1].odoo.http_workers);
+    }
+  }
+}
+
+TEST(Planner, CoverageAtP90IsHighAndTheRoadmapExplainsEveryChange) {
+  const Plan plan = PlanOf(Example("healthcare-growth"), 32);
+  for (const MonthPlan& m : plan.month_plans) {
+    // Sized on per-class p90 rates, the plan covers at least 80% of samples' own needs.
+    EXPECT_GE(m.coverage.odoo_workers, 0.8) << m.label;
+    EXPECT_GE(m.coverage.postgres_vcpu, 0.8) << m.label;
+  }
+  ASSERT_FALSE(plan.roadmap.empty());
+  for (const RoadmapStep& s : plan.roadmap) {
+    EXPECT_NE(s.from, s.to);
+    EXPECT_FALSE(s.reason.empty());
+  }
+}
+
+TEST(Planner, SameSeedGivesTheSamePlan) {
+  const Estate e = Example("subsidiaries");
+  const Plan a = PlanOf(e);
+  const Plan b = PlanOf(e);
+  for (size_t i = 0; i < a.month_plans.size(); ++i) {
+    EXPECT_EQ(a.month_plans[i].cost.total, b.month_plans[i].cost.total);
+    EXPECT_EQ(a.month_plans[i].odoo.http_workers, b.month_plans[i].odoo.http_workers);
+  }
+}
+
+}  // namespace
+}  // namespace headroom

@@ -1,0 +1,27 @@
+# `headroom plan`: the default run writes plan.json and demand.json; the same input and seed give
+# byte-identical files; every built-in example plans; a bad estate writes nothing.
+source "$(dirname "$0")/lib.bash"
+
+expect_exit 0 -- "$HEADROOM" plan -o "$WORK/a"
+expect_contains "$WORK/stdout" "Meridian Health Services"
+expect_contains "$WORK/stdout" "Roadmap"
+expect_contains "$WORK/a/plan.json" '"schema": "headroom.plan/v1"'
+[ -s "$WORK/a/demand.json" ] || { echo "FAIL: no demand.json"; failures=$((failures + 1)); }
+
+expect_exit 0 -- "$HEADROOM" plan -o "$WORK/b"
+cmp "$WORK/a/plan.json" "$WORK/b/plan.json" || { echo "FAIL: plan.json differs between runs"; failures=$((failures + 1)); }
+cmp "$WORK/a/demand.json" "$WORK/b/demand.json" || { echo "FAIL: demand.json differs"; failures=$((failures + 1)); }
+
+expect_exit 0 -- "$HEADROOM" plan -o "$WORK/c" --seed 99 --samples 32
+cmp -s "$WORK/a/plan.json" "$WORK/c/plan.json" && { echo "FAIL: another seed gave the same plan"; failures=$((failures + 1)); }
+
+for name in subsidiaries acquisition; do
+  expect_exit 0 -- "$HEADROOM" plan --example "$name" -o "$WORK/$name" --samples 16
+  expect_contains "$WORK/$name/plan.json" '"label": "2028-'
+done
+
+printf 'estate: {name: x, start: 2027-01}\ntenants: []\n' >"$WORK/bad.yaml"
+expect_exit 65 -- "$HEADROOM" plan "$WORK/bad.yaml" -o "$WORK/never"
+[ ! -e "$WORK/never" ] || { echo "FAIL: a failed run created its output folder"; failures=$((failures + 1)); }
+
+finish
