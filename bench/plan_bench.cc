@@ -1,0 +1,70 @@
+// The whole plan (demand, sizing of every month and every sample, ratchet, placement, cost,
+// roadmap) for the default estate with 128 samples, beside the demand stage alone on the same
+// estate: the ratio says what planning adds on top of synthesising the load it plans for. A
+// generated 1,000-tenant estate shows the scale case (one iteration; peak memory as a counter).
+//
+//   build/release/bench/plan_bench
+//   build/release/bench/plan_bench --benchmark_filter=Generated   (peak memory of that case)
+
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+
+#include "demand/demand.h"
+#include "demand/generated_estate.h"
+#include "estate/examples.h"
+#include "estate/yaml_reader.h"
+#include "plan/planner.h"
+
+namespace headroom {
+namespace {
+
+double PeakRssMib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+Estate DefaultEstate() {
+  const ExampleEstate* example = FindExample(kDefaultExample);
+  return ReadEstate(example->yaml, example->name).value();
+}
+
+void BM_DemandOnly_Default128(benchmark::State& state) {
+  const Estate estate = DefaultEstate();
+  DemandOptions options = DemandOptions::FromPlanning(estate.planning);
+  options.samples = 128;
+  for (auto _ : state) {
+    Result<Demand> demand = SynthesizeDemand(estate, options);
+    benchmark::DoNotOptimize(demand.ok());
+  }
+}
+BENCHMARK(BM_DemandOnly_Default128)->Unit(benchmark::kMillisecond);
+
+void PlanOnce(benchmark::State& state, const Estate& estate, int samples) {
+  DemandOptions options = DemandOptions::FromPlanning(estate.planning);
+  options.samples = samples;
+  options.keep_tenant_samples = false;
+  for (auto _ : state) {
+    Result<Demand> demand = SynthesizeDemand(estate, options);
+    if (!demand.ok()) {
+      state.SkipWithError("demand failed");
+      return;
+    }
+    Result<Plan> plan = BuildPlan(estate, demand.value(), PlanSettings{});
+    benchmark::DoNotOptimize(plan.ok());
+  }
+  state.counters["peak_rss_mib"] = PeakRssMib();
+}
+
+void BM_Plan_Default128(benchmark::State& state) { PlanOnce(state, DefaultEstate(), 128); }
+BENCHMARK(BM_Plan_Default128)->Unit(benchmark::kMillisecond);
+
+void BM_Plan_Generated1000Tenants128(benchmark::State& state) {
+  PlanOnce(state, GenerateEstate(1000, 24, 42), 128);
+}
+BENCHMARK(BM_Plan_Generated1000Tenants128)->Unit(benchmark::kSecond)->Iterations(1);
+
+}  // namespace
+}  // namespace headroom
+
+BENCHMARK_MAIN();
