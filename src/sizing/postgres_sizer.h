@@ -52,10 +52,12 @@ struct PostgresSettings {
   // PostgreSQL CPU per CPU-second of Odoo batch (cron) work. Engineering estimate between the
   // built-in classes' ratios (interactive 25/90 ≈ 0.28, report 900/1400 ≈ 0.64).
   double batch_db_cpu_per_app_cpu = 0.4;
-  // vCPU sizes a PostgreSQL instance may take, ascending (general-purpose machine sizes).
+  // vCPU sizes a PostgreSQL instance may take, ascending (the general-purpose machine sizes of
+  // the cloud families). REQUIRES: ascending, positive.
   std::vector<int> vcpu_sizes = {2, 4, 8, 16, 32, 48, 64, 96};
 
-  // Memory. RAM sizes, ascending (GiB).
+  // Memory. RAM sizes in GiB (general-purpose and memory-optimised machine sizes).
+  // REQUIRES: ascending, positive.
   std::vector<double> memory_sizes_gib = {4, 8, 16, 32, 64, 128, 192, 256, 384, 512};
   // At least this much RAM per vCPU: the general-purpose ratio of the cloud families
   // (AWS m7i, GCP n2-standard, Azure Dsv5: 4 GiB per vCPU), which keeps the page cache and the
@@ -64,11 +66,14 @@ struct PostgresSettings {
   // Private memory of one backend (catalog and relation caches for Odoo's several hundred
   // tables, plan cache); engineering estimate, calibrate from a backend's RSS minus shared.
   double backend_memory_mib = 10.0;
-  // A query is heavy (sorts and hashes beyond a few MiB) from this much DB CPU per request.
+  // A request class is heavy (sorts and hashes beyond a few MiB) from this much DB CPU per
+  // request: reports and exports, not ORM reads (engineering estimate).
   double heavy_query_db_cpu_ms = 100.0;
-  // Sort or hash nodes a heavy query runs at once, each taking up to work_mem.
+  // Sort or hash nodes a heavy query runs at once, each taking up to work_mem (engineering
+  // estimate: a report's sort plus one hash or aggregate).
   int sort_hash_nodes_per_query = 2;
-  // Share of the memory outside shared_buffers that heavy queries' work_mem may take.
+  // Share of the memory outside shared_buffers that heavy queries' work_mem may take
+  // (engineering estimate; the rest is page cache and slack for hash_mem_multiplier).
   double work_mem_memory_share = 0.5;
   // Heavy queries in flight are Poisson (M/G/∞); work_mem is sized for this quantile of them.
   double heavy_query_quantile = 0.99;
@@ -95,8 +100,10 @@ struct PostgresSettings {
   // WAL kept on the volume when archiving falls behind (engineering estimate: a day, time to
   // notice and repair the object store).
   double wal_archive_lag_days = 1.0;
-  double min_volume_gib = 10.0;   // smallest data volume
-  double volume_step_gib = 10.0;  // volumes are rounded up to this
+  // Smallest data volume, and the step volumes are rounded up to (engineering estimate: block
+  // storage costs little at this granularity, and round sizes read well in manifests).
+  double min_volume_gib = 10.0;
+  double volume_step_gib = 10.0;
 };
 
 // Database time of one request class with the planned vCPU.
