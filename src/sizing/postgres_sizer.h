@@ -1,91 +1,175 @@
 #pragma once
 // PostgreSQL with PgBouncer: CPU, memory, IOPS, WAL, growth, connections, pools, settings.
+// The method, its formulas and their sources: docs/sizing-postgres.md; the defaults below are
+// listed in docs/assumptions.md ("Sizing: postgres").
+//
+// Order of the decisions (each uses only the ones before it):
+//   1. CPU: DB CPU per window (requests, batch, autovacuum) → the smallest vCPU meeting the
+//      window ceilings after the maintenance reserve.
+//   2. Transactions in flight (Little) → PgBouncer pools → max_connections.
+//   3. Memory: working set, connections and heavy queries → the smallest RAM size.
+//   4. PGTune for that RAM, vCPU and max_connections; work_mem from the heavy-query load.
+//   5. IOPS, WAL, growth, volumes, instances; the verdict.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "estate/model.h"
 #include "sizing/load.h"
-#include "sizing/verdict.h"
 #include "sizing/odoo_sizer.h"
+#include "sizing/pgbouncer_pools.h"
+#include "sizing/pgtune.h"
+#include "sizing/verdict.h"
 
 namespace headroom {
 
-enum class PgWorkload { kWeb, kOltp, kDataWarehouse, kDesktop, kMixed };
-enum class StorageKind { kHdd, kSsd, kSan, kNvme };
-
 struct PostgresSettings {
+  // Odoo's ORM issues short read/write transactions; its reports' sort and hash memory is
+  // sized from the load (work_mem below), so PGTune's OLTP profile is the baseline.
   PgWorkload workload = PgWorkload::kOltp;
-  StorageKind storage = StorageKind::kSsd;
-  double working_set_share = 0.3;      // share of the database read in a typical day
-  double net_new_kib_per_write = 1.0;  // data a written block adds to the database
-  double wal_kib_per_write = 2.0;      // WAL per written block (records + full-page images)
-  int superuser_reserved_connections = 3;
+  StorageKind storage = StorageKind::kSsd;  // cloud block storage is SSD-backed
+  int postgres_version = kTargetPostgresVersion;
+  // Share of the database read in a typical day (engineering estimate: the current fiscal
+  // period, open documents and the master data; calibrate from pg_statio_* over a day).
+  double working_set_share = 0.3;
+  // Data a written 8 KiB block adds to the database, net of updates in place and vacuum
+  // (engineering estimate; calibrate from the monthly growth of pg_database_size).
+  double net_new_kib_per_write = 1.0;
+  // WAL per written block: the record plus a share of full-page images after checkpoints
+  // (engineering estimate; calibrate from pg_stat_wal.wal_bytes over shared_blks_dirtied).
+  double wal_kib_per_write = 2.0;
+  int superuser_reserved_connections = 3;  // PostgreSQL's default
+  // Standbys a cluster may have (CloudNativePG `instances` − 1); 2 gives three instances,
+  // one per zone in a three-zone region.
   int max_standbys = 2;
+
+  // CPU. Autovacuum, the checkpointer, the WAL writer and the WAL senders as a share of the
+  // foreground DB CPU (engineering estimate: 10%; calibrate from pg_stat_activity's
+  // backend_type samples or per-process CPU).
+  double autovacuum_cpu_share = 0.10;
+  // PostgreSQL CPU per CPU-second of Odoo batch (cron) work. Engineering estimate between the
+  // built-in classes' ratios (interactive 25/90 ≈ 0.28, report 900/1400 ≈ 0.64).
+  double batch_db_cpu_per_app_cpu = 0.4;
+  // vCPU sizes a PostgreSQL instance may take, ascending (the general-purpose machine sizes of
+  // the cloud families). REQUIRES: ascending, positive.
+  std::vector<int> vcpu_sizes = {2, 4, 8, 16, 32, 48, 64, 96};
+
+  // Memory. RAM sizes in GiB (general-purpose and memory-optimised machine sizes).
+  // REQUIRES: ascending, positive.
+  std::vector<double> memory_sizes_gib = {4, 8, 16, 32, 64, 128, 192, 256, 384, 512};
+  // At least this much RAM per vCPU: the general-purpose ratio of the cloud families
+  // (AWS m7i, GCP n2-standard, Azure Dsv5: 4 GiB per vCPU), which keeps the page cache and the
+  // backends' memory in proportion to the concurrency the cores serve.
+  double min_memory_gib_per_vcpu = 4.0;
+  // Private memory of one backend (catalog and relation caches for Odoo's several hundred
+  // tables, plan cache); engineering estimate, calibrate from a backend's RSS minus shared.
+  double backend_memory_mib = 10.0;
+  // A request class is heavy (sorts and hashes beyond a few MiB) from this much DB CPU per
+  // request: reports and exports, not ORM reads (engineering estimate).
+  double heavy_query_db_cpu_ms = 100.0;
+  // Sort or hash nodes a heavy query runs at once, each taking up to work_mem (engineering
+  // estimate: a report's sort plus one hash or aggregate).
+  int sort_hash_nodes_per_query = 2;
+  // Share of the memory outside shared_buffers that heavy queries' work_mem may take
+  // (engineering estimate; the rest is page cache and slack for hash_mem_multiplier).
+  double work_mem_memory_share = 0.5;
+  // Heavy queries in flight are Poisson (M/G/∞); work_mem is sized for this quantile of them.
+  double heavy_query_quantile = 0.99;
+
+  // IO. Write IOPS per dirtied block: blocks dirtied again before the next checkpoint are
+  // written once, and concurrent commits share a WAL flush (engineering estimate; calibrate
+  // from pg_stat_io writes over pg_stat_statements shared_blks_dirtied).
+  double write_combining_factor = 0.5;
+  // Time of one block read (page cache and device mixed; the Odoo sizer's db_io_ms_per_read).
+  double read_latency_ms = 0.2;
+  // IOPS one data volume can give (Azure Premium SSD v2 80,000; GCP Hyperdisk Balanced
+  // 160,000; AWS gp3 16,000, io2 256,000): set it from the storage class in use.
+  double max_volume_iops = 80000;
+
+  // Connections.
+  PgBouncerSettings pgbouncer;
+  // CloudNativePG's instance manager and metrics exporter, one external exporter and an
+  // operator's session (engineering estimate).
+  int monitoring_connections = 5;
+
+  // Durability and volumes. CloudNativePG sets archive_timeout to 5 min: the RPO of WAL
+  // archiving alone.
+  double archive_timeout_min = 5.0;
+  // WAL kept on the volume when archiving falls behind (engineering estimate: a day, time to
+  // notice and repair the object store).
+  double wal_archive_lag_days = 1.0;
+  // Smallest data volume, and the step volumes are rounded up to (engineering estimate: block
+  // storage costs little at this granularity, and round sizes read well in manifests).
+  double min_volume_gib = 10.0;
+  double volume_step_gib = 10.0;
 };
 
-// PGTune's published rules (le0pard/pgtune), the baseline for memory settings.
-struct PgTuneInput {
-  double memory_gib = 0;
-  int cpus = 0;
-  int max_connections = 0;     // 0: PGTune's default for the workload
-  PgWorkload workload = PgWorkload::kOltp;
-  StorageKind storage = StorageKind::kSsd;
-  double database_gib = 0;     // for work_mem's "fits in RAM" factor; 0 = unknown
-};
-
-struct PgTuneSettings {
-  int max_connections = 0;
-  int64_t shared_buffers_kib = 0;
-  int64_t effective_cache_size_kib = 0;
-  int64_t maintenance_work_mem_kib = 0;
-  int64_t wal_buffers_kib = 0;
-  int64_t work_mem_kib = 0;
-  int64_t min_wal_size_mib = 0;
-  int64_t max_wal_size_mib = 0;
-  double checkpoint_completion_target = 0.9;
-  double random_page_cost = 1.1;
-  int effective_io_concurrency = 200;
-  std::string huge_pages = "off";  // "try" when shared_buffers >= 2 GiB
-  int max_worker_processes = 0;
-  int max_parallel_workers = 0;
-  int max_parallel_workers_per_gather = 0;
-  int max_parallel_maintenance_workers = 0;
-};
-
-PgTuneSettings PgTune(const PgTuneInput& input);
-
-struct PgBouncerPools {
-  int transaction_pool_size = 0;   // server connections for HTTP and cron workers
-  int session_pool_size = 0;       // session-mode path for the bus (LISTEN/NOTIFY)
-  int max_client_connections = 0;  // all Odoo processes × db_maxconn they may open
-  int reserve_pool_size = 0;
+// Database time of one request class with the planned vCPU.
+struct ClassDbTime {
+  std::string request_class;
+  double mean_ms_peak = 0;  // CPU time × PS slowdown + reads × read latency
+  double p95_ms_peak = 0;   // the class's CPU-time p95 × slowdown + reads × read latency
+  double p95_ms_recovery = 0;
 };
 
 struct PostgresSizing {
   int vcpu = 0;
   double memory_gib = 0;
   int instances = 0;                 // primary + standbys
-  bool synchronous_standby = false;  // when an RPO of 0 is required
+  bool synchronous_standby = false;  // when an RPO below archive_timeout is required
+  std::string data_durability;       // CloudNativePG: "required" (RPO 0), "preferred", or ""
+  bool rpo_met = true;               // false when max_standbys leaves no synchronous standby
   double cpu_utilisation_peak = 0;
+  std::array<double, 3> db_cpu_cores{};     // offered DB CPU per window, background included
+  std::array<double, 3> cpu_utilisation{};  // db_cpu_cores / vcpu
   double read_iops_peak = 0;
   double write_iops_peak = 0;
   double throughput_mib_s_peak = 0;
+  double read_iops_recovery = 0;
+  double write_iops_recovery = 0;
+  double throughput_mib_s_recovery = 0;
   double wal_gib_per_day = 0;
-  double database_gib = 0;           // tables and indexes at the end of the month
+  double database_gib = 0;  // tables and indexes at the end of the month
   double database_growth_gib_month = 0;
-  double storage_gib = 0;            // data volume with growth room
+  double working_set_gib = 0;
+  double memory_required_gib = 0;  // the largest memory need (before rounding to a size)
+  double storage_gib = 0;          // data volume with growth room
   double wal_storage_gib = 0;
-  double cache_hit_ratio = 0;        // predicted: working set against shared_buffers + cache
-  double db_time_ms_p95 = 0;         // processor-sharing response of a query at peak
+  // Estimate: the share of the working set that shared_buffers and the page cache
+  // (effective_cache_size) can hold, min(1, cache / working set).
+  double cache_hit_ratio = 0;
+  // The slowest class's p95 database time at peak (processor sharing on the planned vCPU).
+  double db_time_ms_p95 = 0;
+  std::vector<ClassDbTime> db_time;  // per class with traffic, in MonthLoad order
+  double heavy_queries_mean = 0;     // heavy queries in flight at peak (Little)
+  int heavy_queries_planned = 0;     // the quantile work_mem is sized for
   PgBouncerPools pools;
-  PgTuneSettings settings;           // PGTune baseline, connections and work_mem from the load
+  PgTuneSettings settings;          // PGTune baseline, connections and work_mem from the load
+  int64_t pgtune_work_mem_kib = 0;  // PGTune's own work_mem, before the load-based one
+  std::vector<std::string> notes;   // secondary findings (durability, caps)
   LayerVerdict verdict;
 };
 
-// `odoo` gives the worker and process counts that open connections.
+// `odoo` gives the worker and process counts that open connections. Pure, total and
+// deterministic: saturation is reported in the verdict, every number is finite.
 PostgresSizing SizePostgres(const MonthLoad& load, const OdooSizing& odoo,
                             const HeadroomPolicy& policy, const PostgresSettings& settings);
+
+// Tables and indexes the month's writes add: Σ_c requests_month × db_writes ×
+// net_new_kib_per_write, in GiB. The lead accumulates it into MonthLoad::database_gib.
+double DatabaseGrowthGibPerMonth(const MonthLoad& load, const PostgresSettings& settings);
+
+// WAL generated per day: Σ_c requests_month × db_writes × wal_kib_per_write over the days of
+// an average month (365.25 / 12), in GiB.
+double WalGibPerDay(const MonthLoad& load, const PostgresSettings& settings);
+
+// The mean slowdown (response time / CPU time) of a query on `vcpu` cores time-shared among
+// the queries in flight, with `offered_cores` of CPU demand: the M/M/c mean response over the
+// service time, 1 + C(c, a) / (c − a) (M/M/c-PS has the same number in system as M/M/c-FCFS;
+// at c = 1 it is PS's 1 / (1 − ρ), queueing/ps.h). A saturated load is evaluated at 99.9%
+// utilisation, a finite lower bound. REQUIRES: vcpu >= 1, offered_cores >= 0.
+double CpuSlowdown(double offered_cores, int vcpu);
 
 }  // namespace headroom
