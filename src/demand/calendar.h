@@ -100,7 +100,9 @@ class LocalClock {
   [[nodiscard]] int hours() const { return hours_; }
 
  private:
-  [[nodiscard]] size_t Slot(int hour) const { return static_cast<size_t>(hour + kMarginHours); }
+  [[nodiscard]] size_t Slot(int hour) const {
+    return static_cast<size_t>(hour) + static_cast<size_t>(kMarginHours);
+  }
 
   int hours_ = 0;
   date::sys_days first_date_;

@@ -59,7 +59,6 @@ void RetunePostgres(MonthPlan& m, const PostgresSettings& settings) {
   in.max_connections = m.postgres.settings.max_connections;
   in.workload = settings.workload;
   in.storage = settings.storage;
-  in.database_gib = m.postgres.database_gib;
   const PgTuneSettings tuned = PgTune(in);
   const int64_t work_mem = m.postgres.settings.work_mem_kib;
   m.postgres.settings = tuned;

@@ -49,8 +49,10 @@ std::vector<PodGroup> MonthWorkloads(const MonthPlan& month, const HeadroomPolic
                          pg.memory_gib * 1024.0 + kPostgresPodOverheadMib, policy));
   const int bouncers = policy.survive_zone_loss ? std::max(2, policy.zones) : 2;
   groups.push_back(Group("pgbouncer", bouncers, kPgBouncerCpuM, kPgBouncerMemoryMib, policy));
-  groups.push_back(Group("redis", month.redis.replicas, static_cast<double>(kRedisCpuM),
-                         month.redis.memory_mib + kRedisPodOverheadMib, policy));
+  const RedisSizing& redis = month.redis;
+  groups.push_back(Group("redis", redis.replicas * std::max(1, redis.shards),
+                         std::max(redis.pod_cpu_request_m, 100.0),
+                         redis.memory_mib + kRedisPodOverheadMib, policy));
   groups.push_back(Group("traefik", month.ingress.replicas, month.ingress.replica_cpu_request_m,
                          month.ingress.replica_memory_request_mib, policy));
   // A group of one replica has nothing to spread.

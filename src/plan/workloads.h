@@ -16,7 +16,6 @@ inline constexpr int64_t kPgBouncerCpuM = 250;      // PgBouncer is single-threa
 inline constexpr int64_t kPgBouncerMemoryMib = 256;
 inline constexpr double kPostgresPodOverheadMib = 512;  // postgres processes beyond shared memory
 inline constexpr double kRedisPodOverheadMib = 64;      // Redis process beyond maxmemory
-inline constexpr int64_t kRedisCpuM = 1000;             // one core: Redis runs commands on one thread
 
 std::vector<PodGroup> MonthWorkloads(const MonthPlan& month, const HeadroomPolicy& policy);
 

@@ -77,6 +77,11 @@ Json OdooJson(const OdooSizing& o) {
               {"verdict", VerdictJson(o.verdict)}};
 }
 
+template <typename T>
+Json Optional(const std::optional<T>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
 Json PgSettingsJson(const PgTuneSettings& s) {
   return Json{{"max_connections", s.max_connections},
               {"shared_buffers_kib", s.shared_buffers_kib},
@@ -88,12 +93,15 @@ Json PgSettingsJson(const PgTuneSettings& s) {
               {"max_wal_size_mib", s.max_wal_size_mib},
               {"checkpoint_completion_target", s.checkpoint_completion_target},
               {"random_page_cost", s.random_page_cost},
-              {"effective_io_concurrency", s.effective_io_concurrency},
+              {"effective_io_concurrency", Optional(s.effective_io_concurrency)},
               {"huge_pages", s.huge_pages},
-              {"max_worker_processes", s.max_worker_processes},
-              {"max_parallel_workers", s.max_parallel_workers},
-              {"max_parallel_workers_per_gather", s.max_parallel_workers_per_gather},
-              {"max_parallel_maintenance_workers", s.max_parallel_maintenance_workers}};
+              {"wal_compression", Optional(s.wal_compression)},
+              {"jit", Optional(s.jit)},
+              {"autovacuum_max_workers", Optional(s.autovacuum_max_workers)},
+              {"max_worker_processes", Optional(s.max_worker_processes)},
+              {"max_parallel_workers", Optional(s.max_parallel_workers)},
+              {"max_parallel_workers_per_gather", Optional(s.max_parallel_workers_per_gather)},
+              {"max_parallel_maintenance_workers", Optional(s.max_parallel_maintenance_workers)}};
 }
 
 Json PostgresJson(const PostgresSizing& p) {
@@ -101,6 +109,7 @@ Json PostgresJson(const PostgresSizing& p) {
               {"memory_gib", p.memory_gib},
               {"instances", p.instances},
               {"synchronous_standby", p.synchronous_standby},
+              {"data_durability", p.data_durability},
               {"cpu_utilisation_peak", p.cpu_utilisation_peak},
               {"read_iops_peak", p.read_iops_peak},
               {"write_iops_peak", p.write_iops_peak},
@@ -122,9 +131,12 @@ Json PostgresJson(const PostgresSizing& p) {
 
 Json RedisJson(const RedisSizing& r) {
   return Json{{"sessions", r.sessions},
+              {"portal_sessions", r.portal_sessions},
               {"memory_mib", r.memory_mib},
               {"ops_per_s_peak", r.ops_per_s_peak},
+              {"shards", r.shards},
               {"replicas", r.replicas},
+              {"eviction_policy", r.eviction_policy},
               {"verdict", VerdictJson(r.verdict)}};
 }
 
@@ -133,6 +145,8 @@ Json StorageJson(const StorageSizing& s) {
               {"database_volume_gib", s.database_volume_gib},
               {"wal_volume_gib", s.wal_volume_gib},
               {"backup_footprint_gib", s.backup_footprint_gib},
+              {"base_backups_kept", s.base_backups_kept},
+              {"wal_archive_gib", s.wal_archive_gib},
               {"object_storage_gib", s.object_storage_gib},
               {"verdict", VerdictJson(s.verdict)}};
 }
@@ -145,6 +159,8 @@ Json IngressJson(const IngressSizing& i) {
               {"replicas", i.replicas},
               {"replica_cpu_request_m", i.replica_cpu_request_m},
               {"replica_memory_request_mib", i.replica_memory_request_mib},
+              {"rate_limit_average_per_s", i.rate_limit_average_per_s},
+              {"rate_limit_burst", i.rate_limit_burst},
               {"verdict", VerdictJson(i.verdict)}};
 }
 
