@@ -1,0 +1,43 @@
+#pragma once
+// How many HTTP workers one load window needs: the fewest workers whose utilisation stays under
+// the window's ceiling and whose every class meets its p95 limit (odoo_latency.h bound).
+// Utilisation falls and every wait quantile falls as workers are added, so the search starts
+// at the utilisation floor, doubles its step until the limits hold, then bisects.
+
+#include <cstdint>
+#include <span>
+
+#include "sizing/odoo_latency.h"
+#include "sizing/odoo_pool.h"
+
+namespace headroom {
+
+// Beyond any estate; a load that needs more is reported saturated at this size.
+inline constexpr int64_t kMaxHttpWorkers = 1'000'000;
+
+// A class's p95 limit in one window.
+struct ClassLimit {
+  const ClassTail* tail = nullptr;
+  double limit_s = 0;  // the target, × recovery_latency_factor at recovery
+};
+
+struct WindowNeed {
+  int64_t workers = 1;
+  bool by_latency = false;  // a p95 limit, not the utilisation ceiling, set the count
+  bool capped = false;      // kMaxHttpWorkers do not meet the window: workers = kMaxHttpWorkers
+};
+
+// ⌈x⌉ that ignores rounding noise of a relative 1e-9 (17 / 0.85 is 20.000000000000004), at
+// least 0, at most `cap`.
+int64_t CeilCount(double x, int64_t cap);
+
+// REQUIRES: 0 < max_utilisation <= 1; every limit's tail non-null and limit_s above its
+// service_p95_s (unreachable limits are left out by the caller). With max_utilisation = 1 the
+// count is the fewest stable workers (utilisation < 1). At least 1 worker.
+WindowNeed WorkersFor(const WorkerPool& pool, double max_utilisation,
+                      std::span<const ClassLimit> limits);
+
+// True when every limit holds at `workers` (and the pool is stable there).
+bool MeetsLimits(const WorkerPool& pool, int64_t workers, std::span<const ClassLimit> limits);
+
+}  // namespace headroom
