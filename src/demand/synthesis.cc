@@ -269,7 +269,7 @@ void Synthesis::AddDocuments(const TenantModel& model, TenantDemand& t) {
 }
 
 // Requests per whole month: Σ_k coefficient × (Σ of basis k over the month's hours) × 3600,
-// since the bases hold rates per second for each hour.
+// since the bases hold rates per second for each hour; session-hours for the long-lived class.
 void Synthesis::AddRequestVolumes(const TenantModel& model, const std::vector<double>& coef,
                                   TenantDemand& t) {
   const auto terms = static_cast<size_t>(model.TermCount());
@@ -285,7 +285,9 @@ void Synthesis::AddRequestVolumes(const TenantModel& model, const std::vector<do
         for (int k = model.class_terms[c]; k < model.class_terms[c + 1]; ++k) {
           sum += cf[k] * model.month_sums[static_cast<size_t>(k) * months + m];
         }
-        const double requests = sum * 3600.0;
+        // Bases hold rates per second (sessions for the long-lived class): an hour of a rate
+        // is 3600 requests, an hour of a session is one session-hour.
+        const double requests = static_cast<int>(c) == session_class_ ? sum : sum * 3600.0;
         if (mid) {
           t.requests_mid[m * classes + c] = requests;
           out_.requests_mid[m * classes + c] += requests;

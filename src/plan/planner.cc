@@ -149,6 +149,7 @@ void Cost(const Catalog& catalog, const MonthPlan* previous, MonthPlan& m) {
   c.backup_storage = ObjectStorageMonthlyCost(catalog, backup_start, m.storage.backup_footprint_gib);
   double egress_gib = 0;
   for (const ClassLoad& cl : m.load.classes) {
+    if (cl.long_lived) continue;  // websocket traffic is small and counted in sessions, not requests
     egress_gib += cl.requests_month * cl.response_kib / (1024.0 * 1024.0);
   }
   c.egress = EgressMonthlyCost(catalog, egress_gib);

@@ -122,8 +122,15 @@ bool AllFinite(const PostgresSizing& s) {
 // Volumes: 80 × 1.25 = 100 GiB; WAL max(2 × 8 GiB, 3.82 GiB) × 1.25 = 20 GiB.
 // DB time at peak on 4 vCPU: M/M/4 with a = 1.595: slowdown 1.0373597; report p95
 //   900 × ln 20 × 1.0373597 + 800 = 3596.887 ms.
+// The derivation above uses 1 KiB of net new data per written block.
+PostgresSettings HandSettings() {
+  PostgresSettings settings;
+  settings.net_new_kib_per_write = 1.0;
+  return settings;
+}
+
 TEST(SizePostgresTest, HandWorked) {
-  const PostgresSizing s = SizePostgres(HandLoad(), HandOdoo(), HeadroomPolicy{}, {});
+  const PostgresSizing s = SizePostgres(HandLoad(), HandOdoo(), HeadroomPolicy{}, HandSettings());
   EXPECT_EQ(s.vcpu, 4);
   EXPECT_NEAR(s.db_cpu_cores[kSustained], 0.748, 1e-12);
   EXPECT_NEAR(s.db_cpu_cores[kPeak], 1.595, 1e-12);
@@ -199,7 +206,7 @@ TEST(SizePostgresTest, CpuSlowdownMatchesProcessorSharing) {
 
 TEST(SizePostgresTest, GrowthAndWal) {
   const MonthLoad load = HandLoad();
-  PostgresSettings s;
+  PostgresSettings s = HandSettings();
   EXPECT_NEAR(DatabaseGrowthGibPerMonth(load, s), 61e6 / 1048576.0, 1e-9);
   s.net_new_kib_per_write = 0.5;
   EXPECT_NEAR(DatabaseGrowthGibPerMonth(load, s), 30.5e6 / 1048576.0, 1e-9);
