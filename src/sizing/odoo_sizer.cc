@@ -58,7 +58,8 @@ std::vector<ShortClass> ShortClasses(const MonthLoad& load, const OdooSettings& 
 
 // The p95 limits of the classes with requests and a target in the window; a limit at or below
 // the class's floor is unreachable and left out (recorded in `unreachable`).
-std::vector<ClassLimit> LimitsAt(const std::vector<ShortClass>& classes, int window, double factor,
+std::vector<ClassLimit> LimitsAt(const std::vector<ShortClass>& classes,
+                                 const ClassLoad* load_classes, int window, double factor,
                                  std::vector<UnreachableTarget>* unreachable) {
   std::vector<ClassLimit> limits;
   for (const ShortClass& c : classes) {
@@ -71,9 +72,18 @@ std::vector<ClassLimit> LimitsAt(const std::vector<ShortClass>& classes, int win
           {c.load->name, window, limit_s * 1000.0, c.tail.service_p95_s * 1000.0});
       continue;
     }
-    limits.push_back({&c.tail, limit_s});
+    limits.push_back({&c.tail, limit_s, static_cast<int>(c.load - load_classes)});
   }
   return limits;
+}
+
+BindingLatency BindingLatencyOf(const MonthLoad& load, const WorkerPool& pool,
+                                const WindowNeed& need, std::span<const ClassLimit> limits) {
+  const ClassLimit* limit = BindingLimit(pool, need, limits);
+  if (limit == nullptr) return {};
+  const std::optional<double> p95 = PredictP95S(*limit->tail, PoolWaitAt(pool, need.workers));
+  const ClassLoad& c = load.classes[static_cast<size_t>(limit->class_index)];
+  return {c.name, p95.value_or(limit->limit_s) * 1000.0, limit->limit_s * 1000.0, c.p95_target_ms};
 }
 
 int64_t CeilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
@@ -84,26 +94,35 @@ int64_t WithReserve(int64_t workers, double reserve) {
       1, CeilCount(static_cast<double>(workers) / (1.0 - reserve), kMaxHttpWorkers * 20));
 }
 
-double PredictedP95Ms(const ShortClass& c, const WorkerPool& pool, int64_t workers,
-                      const OdooSettings& settings) {
+// The reported p95 (odoo_latency.h: up to 0.5% above the model's value), at most
+// limit_time_real (Odoo ends a request that runs longer), which is also what a saturated pool
+// reports.
+double PredictedP95Ms(const ClassTail& tail, const PoolWait& wait, const OdooSettings& settings) {
   const double most_ms = std::max(0.0, settings.limit_time_real_s) * 1000.0;
-  const std::optional<double> p95 = PredictP95S(c.tail, PoolWaitAt(pool, workers));
+  const std::optional<double> p95 = PredictP95S(tail, wait);
   if (!p95.has_value()) return most_ms;
   return std::min(*p95 * 1000.0, most_ms);
 }
 
+// Latencies with the final sizes: at the peak on every worker, at recovery on the workers left
+// after a zone loss. meets_target is the sizing's own test (MeetsP95), so it agrees with the
+// search even where the reported value is rounded up.
 void FillLatency(const std::vector<ShortClass>& classes, const OdooDecision& d,
                  const OdooSettings& settings, OdooSizing* s) {
+  const PoolWait peak = PoolWaitAt(d.pools[kPeak], std::max(1, s->http_workers));
+  const PoolWait recovery =
+      PoolWaitAt(d.pools[kRecovery], std::max(1, s->http_workers_after_zone_loss));
   s->latency.reserve(classes.size());
   for (const ShortClass& c : classes) {
     ClassLatency l;
     l.request_class = c.load->name;
     l.target_ms = c.load->p95_target_ms;
-    l.p95_ms_peak = PredictedP95Ms(c, d.pools[kPeak], s->http_workers, settings);
-    l.p95_ms_recovery =
-        PredictedP95Ms(c, d.pools[kRecovery], s->http_workers_after_zone_loss, settings);
-    l.meets_target = !(l.target_ms > 0) || (l.p95_ms_peak <= l.target_ms &&
-                                            l.p95_ms_recovery <= l.target_ms * d.recovery_factor);
+    l.p95_ms_peak = PredictedP95Ms(c.tail, peak, settings);
+    l.p95_ms_recovery = PredictedP95Ms(c.tail, recovery, settings);
+    const double target_s = l.target_ms / 1000.0;
+    l.meets_target =
+        !(l.target_ms > 0) || (MeetsP95(c.tail, peak, target_s) &&
+                               MeetsP95(c.tail, recovery, target_s * d.recovery_factor));
     s->latency.push_back(std::move(l));
   }
 }
@@ -186,11 +205,14 @@ OdooDecision Decide(const MonthLoad& load, const Policy& p, const OdooSettings& 
   // (a) sustained: the utilisation ceiling only; (b) peak: ceiling and targets; (c) recovery:
   // stable and recovery_latency_factor × targets, on the workers left after a zone loss.
   d.needs[kSustained] = WorkersFor(d.pools[kSustained], p.max_utilisation[kSustained], {});
-  const std::vector<ClassLimit> peak = LimitsAt(classes, kPeak, 1.0, &d.unreachable);
+  const ClassLoad* first = load.classes.data();
+  const std::vector<ClassLimit> peak = LimitsAt(classes, first, kPeak, 1.0, &d.unreachable);
   d.needs[kPeak] = WorkersFor(d.pools[kPeak], p.max_utilisation[kPeak], peak);
+  d.binding[kPeak] = BindingLatencyOf(load, d.pools[kPeak], d.needs[kPeak], peak);
   const std::vector<ClassLimit> recovery =
-      LimitsAt(classes, kRecovery, p.recovery_factor, &d.unreachable);
+      LimitsAt(classes, first, kRecovery, p.recovery_factor, &d.unreachable);
   d.needs[kRecovery] = WorkersFor(d.pools[kRecovery], 1.0, recovery);
+  d.binding[kRecovery] = BindingLatencyOf(load, d.pools[kRecovery], d.needs[kRecovery], recovery);
 
   d.workers_per_pod_max = WorkersPerPodMax(settings, d.cpu_share);
   d.cpu_limits_workers_per_pod = d.workers_per_pod_max < std::max(1, settings.max_workers_per_pod);
