@@ -61,17 +61,24 @@ std::string WindowName(int window) {
   }
 }
 
-// "p95 of report 7.6 s against 8.0 s at the peak with 24 workers": the class whose limit set
-// the window's count, at that count.
+// "p95 of report 7.62 s against 8.00 s at the peak with 24 workers": the class whose limit set
+// the window's count (BindingLimit), at that count.
 std::string LatencySentence(int window, const OdooDecision& d) {
-  const BindingLatency& b = d.binding[window];
-  if (b.request_class.empty()) return "";
-  std::string limit = Ms(b.limit_ms);
-  if (window == kRecovery) limit += fmt::format(" ({:g} × {})", d.recovery_factor, Ms(b.target_ms));
+  const WindowNeed& need = d.needs[window];
+  const ClassLimit* limit = BindingLimit(d.pools[window], need, d.limits[window]);
+  if (limit == nullptr) return "";
+  const std::optional<double> p95 =
+      PredictP95S(*limit->tail, PoolWaitAt(d.pools[window], need.workers));
+  std::string limit_text = Ms(limit->limit_s * 1000.0);
+  if (window == kRecovery) {
+    limit_text +=
+        fmt::format(" ({:g} × {})", d.recovery_factor, Ms(limit->request_class->p95_target_ms));
+  }
   const std::string where =
       window == kRecovery && d.lose_zone ? " on the pods left after losing a zone" : "";
-  return fmt::format("p95 of {} {} against {} {} with {} workers{}", b.request_class, Ms(b.p95_ms),
-                     limit, WindowName(window), d.needs[window].workers, where);
+  return fmt::format("p95 of {} {} against {} {} with {} workers{}", limit->request_class->name,
+                     Ms(p95.value_or(limit->limit_s) * 1000.0), limit_text, WindowName(window),
+                     need.workers, where);
 }
 
 std::string UtilisationSentence(int window, const OdooDecision& d) {

@@ -23,19 +23,13 @@ struct UnreachableTarget {
   double floor_ms = 0;  // the class's own service-time p95 (odoo_latency.h floor)
 };
 
-// The class whose p95 limit set a window's worker count, and its p95 at that count.
-struct BindingLatency {
-  std::string request_class;  // empty when the utilisation ceiling set the count
-  double p95_ms = 0;
-  double limit_ms = 0;
-  double target_ms = 0;
-};
-
 // Everything the sizing decided, for the verdict.
 struct OdooDecision {
   std::array<WorkerPool, 3> pools;
-  std::array<WindowNeed, 3> needs;             // workers each window needs (recovery: survivors)
-  std::array<BindingLatency, 3> binding;       // for the latency-bound needs
+  std::array<WindowNeed, 3> needs;  // workers each window needs (recovery: survivors)
+  // The p95 limits each window's search met (none for the sustained window); they point into
+  // the caller's class tails, which must outlive the verdict.
+  std::array<std::vector<ClassLimit>, 3> limits;
   std::array<int64_t, 3> pods_for_window{};    // pods each window alone needs, with the reserve
   std::array<int64_t, 2> pods_for_sessions{};  // at peak (all pods), at recovery (survivors)
   std::array<double, 2> sessions{};            // the sessions those counts hold

@@ -18,8 +18,8 @@ inline constexpr int64_t kMaxHttpWorkers = 1'000'000;
 // A class's p95 limit in one window.
 struct ClassLimit {
   const ClassTail* tail = nullptr;
-  double limit_s = 0;   // the target, × recovery_latency_factor at recovery
-  int class_index = 0;  // in MonthLoad::classes
+  double limit_s = 0;                        // the target, × recovery_latency_factor at recovery
+  const ClassLoad* request_class = nullptr;  // for names and targets in reasons
 };
 
 struct WindowNeed {
