@@ -1,6 +1,6 @@
 // One SizeOdoo call for a month of five request classes (interactive, report, portal, api and
 // the websocket bus), at several load scales. The goal: a few microseconds, since a 24-month ×
-// 128-sample plan makes 3,072 calls per layer.
+// 128-sample plan makes 3,072 calls per layer. Measured figures: docs/sizing-odoo.md ("Cost").
 //   ./build/dev/bench/odoo_sizer_bench
 
 #include <benchmark/benchmark.h>

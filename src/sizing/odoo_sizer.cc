@@ -71,7 +71,7 @@ std::vector<ClassLimit> LimitsAt(const std::vector<ShortClass>& classes, int win
           {c.load->name, window, limit_s * 1000.0, c.tail.service_p95_s * 1000.0});
       continue;
     }
-    limits.push_back({&c.tail, limit_s});
+    limits.push_back({&c.tail, limit_s, c.load});
   }
   return limits;
 }
@@ -84,26 +84,35 @@ int64_t WithReserve(int64_t workers, double reserve) {
       1, CeilCount(static_cast<double>(workers) / (1.0 - reserve), kMaxHttpWorkers * 20));
 }
 
-double PredictedP95Ms(const ShortClass& c, const WorkerPool& pool, int64_t workers,
-                      const OdooSettings& settings) {
+// The reported p95 (odoo_latency.h: up to 0.5% above the model's value), at most
+// limit_time_real (Odoo ends a request that runs longer), which is also what a saturated pool
+// reports.
+double PredictedP95Ms(const ClassTail& tail, const PoolWait& wait, const OdooSettings& settings) {
   const double most_ms = std::max(0.0, settings.limit_time_real_s) * 1000.0;
-  const std::optional<double> p95 = PredictP95S(c.tail, PoolWaitAt(pool, workers));
+  const std::optional<double> p95 = PredictP95S(tail, wait);
   if (!p95.has_value()) return most_ms;
   return std::min(*p95 * 1000.0, most_ms);
 }
 
+// Latencies with the final sizes: at the peak on every worker, at recovery on the workers left
+// after a zone loss. meets_target is the sizing's own test (MeetsP95), so it agrees with the
+// search even where the reported value is rounded up.
 void FillLatency(const std::vector<ShortClass>& classes, const OdooDecision& d,
                  const OdooSettings& settings, OdooSizing* s) {
+  const PoolWait peak = PoolWaitAt(d.pools[kPeak], std::max(1, s->http_workers));
+  const PoolWait recovery =
+      PoolWaitAt(d.pools[kRecovery], std::max(1, s->http_workers_after_zone_loss));
   s->latency.reserve(classes.size());
   for (const ShortClass& c : classes) {
     ClassLatency l;
     l.request_class = c.load->name;
     l.target_ms = c.load->p95_target_ms;
-    l.p95_ms_peak = PredictedP95Ms(c, d.pools[kPeak], s->http_workers, settings);
-    l.p95_ms_recovery =
-        PredictedP95Ms(c, d.pools[kRecovery], s->http_workers_after_zone_loss, settings);
-    l.meets_target = !(l.target_ms > 0) || (l.p95_ms_peak <= l.target_ms &&
-                                            l.p95_ms_recovery <= l.target_ms * d.recovery_factor);
+    l.p95_ms_peak = PredictedP95Ms(c.tail, peak, settings);
+    l.p95_ms_recovery = PredictedP95Ms(c.tail, recovery, settings);
+    const double target_s = l.target_ms / 1000.0;
+    l.meets_target =
+        !(l.target_ms > 0) || (MeetsP95(c.tail, peak, target_s) &&
+                               MeetsP95(c.tail, recovery, target_s * d.recovery_factor));
     s->latency.push_back(std::move(l));
   }
 }
@@ -128,8 +137,10 @@ void PlacePods(const OdooDecision& d, const Policy& p, OdooSizing* s) {
   s->gevent_workers = s->pods;
 }
 
-void FillCpuAndHpa(const OdooDecision& d, const Policy& p, const OdooSettings& settings,
-                   OdooSizing* s) {
+// CPU limit: one core per single-threaded worker, at most pod_max_cpu_cores. Request
+// r = app_cpu_peak / (pods × target): at peak each pod uses target × r, and the HPA
+// (desired = ⌈pods × usage / (r × target)⌉) holds `pods`.
+void FillCpu(const OdooDecision& d, const OdooSettings& settings, OdooSizing* s) {
   const double pods = s->pods;
   const double cpu_peak = d.pools[kPeak].cpu_cores;
   s->app_cpu_cores_peak = cpu_peak;
@@ -138,8 +149,6 @@ void FillCpuAndHpa(const OdooDecision& d, const Policy& p, const OdooSettings& s
   s->pod_cpu_limit_m = std::ceil(1000.0 * limit_cores);
   const double target = Clamp(settings.hpa_target_cpu_utilisation, 0.01, 1.0);
   s->hpa_target_cpu_utilisation = target;
-  // request r = app_cpu_peak / (pods × target): at peak each pod uses target × r, and the HPA
-  // (desired = ⌈pods × usage / (r × target)⌉) holds `pods`.
   double request_m = std::ceil(std::min(1e12, 1000.0 * cpu_peak / (pods * target)));
   request_m = std::max(request_m, std::max(0.0, settings.min_pod_cpu_request_m));
   if (request_m > s->pod_cpu_limit_m) {
@@ -149,8 +158,15 @@ void FillCpuAndHpa(const OdooDecision& d, const Policy& p, const OdooSettings& s
     s->hpa_target_cpu_utilisation = std::clamp(1000.0 * cpu_peak / (pods * request_m), target, 1.0);
   }
   s->pod_cpu_request_m = request_m;
-  // hpa_min: what the HPA settles at in the sustained window (pods × sustained / peak CPU),
-  // but never below what the sustained window needs, min_replicas, or one pod per zone.
+}
+
+// hpa_min: what the HPA settles at in the sustained window (pods × sustained / peak CPU), but
+// never below what the sustained window needs, min_replicas, or one pod per zone. hpa_max: the
+// pods the recovery window needs on the surviving zones, scaled back up by Z / (Z − 1), never
+// below `pods`.
+void FillHpa(const OdooDecision& d, const Policy& p, OdooSizing* s) {
+  const double pods = s->pods;
+  const double cpu_peak = d.pools[kPeak].cpu_cores;
   const int64_t wpp = s->workers_per_pod;
   int64_t low =
       std::max(d.pods_floor, CeilDiv(WithReserve(d.needs[kSustained].workers, p.reserve), wpp));
@@ -158,8 +174,6 @@ void FillCpuAndHpa(const OdooDecision& d, const Policy& p, const OdooSettings& s
     low = std::max(low, CeilCount(pods * d.pools[kSustained].cpu_cores / cpu_peak, kMaxPods));
   }
   s->hpa_min_replicas = static_cast<int>(std::min<int64_t>(low, s->pods));
-  // hpa_max: the pods the recovery window needs on the surviving zones, scaled back up by
-  // Z / (Z − 1) — never below `pods`.
   int64_t high = s->pods;
   if (p.layout.lose_zone) {
     const int64_t on_survivors = CeilDiv(WithReserve(d.needs[kRecovery].workers, p.reserve), wpp);
@@ -170,6 +184,49 @@ void FillCpuAndHpa(const OdooDecision& d, const Policy& p, const OdooSettings& s
   s->hpa_max_replicas = static_cast<int>(high);
 }
 
+// (a) sustained: the utilisation ceiling only; (b) peak: ceiling and targets; (c) recovery:
+// stable and recovery_latency_factor × targets, on the workers left after a zone loss.
+void DecideWorkers(const MonthLoad& load, const Policy& p, const OdooSettings& settings,
+                   const std::vector<ShortClass>& classes, OdooDecision* d) {
+  for (int w : kWindows) {
+    d->pools[w] = PoolAt(load, w, settings);
+    d->max_utilisation[w] = p.max_utilisation[w];
+    d->cpu_share = std::max(d->cpu_share, d->pools[w].cpu_share());
+  }
+  d->needs[kSustained] = WorkersFor(d->pools[kSustained], p.max_utilisation[kSustained], {});
+  d->limits[kPeak] = LimitsAt(classes, kPeak, 1.0, &d->unreachable);
+  d->needs[kPeak] = WorkersFor(d->pools[kPeak], p.max_utilisation[kPeak], d->limits[kPeak]);
+  d->limits[kRecovery] = LimitsAt(classes, kRecovery, p.recovery_factor, &d->unreachable);
+  d->needs[kRecovery] = WorkersFor(d->pools[kRecovery], 1.0, d->limits[kRecovery]);
+}
+
+// The pods each need asks for alone: the windows' workers (with the reserve, the recovery on the
+// surviving zones), the websockets (at the peak on all pods, at recovery on the survivors), the
+// floor (min_replicas, one pod per zone).
+void DecidePods(const MonthLoad& load, const Policy& p, const OdooSettings& settings,
+                OdooDecision* d) {
+  d->workers_per_pod_max = WorkersPerPodMax(settings, d->cpu_share);
+  d->cpu_limits_workers_per_pod =
+      d->workers_per_pod_max < std::max(1, settings.max_workers_per_pod);
+  const int64_t wpp = d->workers_per_pod_max;
+  for (int w : {kSustained, kPeak}) {
+    d->pods_for_window[w] = CeilDiv(WithReserve(d->needs[w].workers, p.reserve), wpp);
+  }
+  d->pods_for_window[kRecovery] =
+      PodsLeaving(CeilDiv(WithReserve(d->needs[kRecovery].workers, p.reserve), wpp), p.layout);
+
+  const double per_gevent = std::max(1, settings.sessions_per_gevent_worker);
+  d->sessions = {std::max(load.sessions[kPeak], load.max_sessions), load.sessions[kRecovery]};
+  const int64_t gevent_up = CeilCount(d->sessions[0] / per_gevent, kMaxPods + 1);
+  const int64_t gevent_rec = CeilCount(d->sessions[1] / per_gevent, kMaxPods + 1);
+  d->pods_for_sessions = {gevent_up, PodsLeaving(gevent_rec, p.layout)};
+  d->capped_pods = gevent_up > kMaxPods || gevent_rec > kMaxPods;
+
+  d->pods_floor = std::max<int64_t>(1, settings.min_replicas);
+  if (p.layout.lose_zone) d->pods_floor = std::max<int64_t>(d->pods_floor, p.layout.zones);
+  d->pods_floor = std::min(d->pods_floor, kMaxPods);
+}
+
 OdooDecision Decide(const MonthLoad& load, const Policy& p, const OdooSettings& settings,
                     const std::vector<ShortClass>& classes) {
   OdooDecision d;
@@ -177,41 +234,8 @@ OdooDecision Decide(const MonthLoad& load, const Policy& p, const OdooSettings& 
   d.reserve = p.reserve;
   d.lose_zone = p.layout.lose_zone;
   d.zones = p.layout.zones;
-  for (int w : kWindows) {
-    const auto i = static_cast<size_t>(w);
-    d.pools[i] = PoolAt(load, w, settings);
-    d.max_utilisation[i] = p.max_utilisation[i];
-    d.cpu_share = std::max(d.cpu_share, d.pools[i].cpu_share());
-  }
-  // (a) sustained: the utilisation ceiling only; (b) peak: ceiling and targets; (c) recovery:
-  // stable and recovery_latency_factor × targets, on the workers left after a zone loss.
-  d.needs[kSustained] = WorkersFor(d.pools[kSustained], p.max_utilisation[kSustained], {});
-  const std::vector<ClassLimit> peak = LimitsAt(classes, kPeak, 1.0, &d.unreachable);
-  d.needs[kPeak] = WorkersFor(d.pools[kPeak], p.max_utilisation[kPeak], peak);
-  const std::vector<ClassLimit> recovery =
-      LimitsAt(classes, kRecovery, p.recovery_factor, &d.unreachable);
-  d.needs[kRecovery] = WorkersFor(d.pools[kRecovery], 1.0, recovery);
-
-  d.workers_per_pod_max = WorkersPerPodMax(settings, d.cpu_share);
-  d.cpu_limits_workers_per_pod = d.workers_per_pod_max < std::max(1, settings.max_workers_per_pod);
-  const int64_t wpp = d.workers_per_pod_max;
-  for (int w : {kSustained, kPeak}) {
-    d.pods_for_window[static_cast<size_t>(w)] =
-        CeilDiv(WithReserve(d.needs[static_cast<size_t>(w)].workers, p.reserve), wpp);
-  }
-  d.pods_for_window[kRecovery] =
-      PodsLeaving(CeilDiv(WithReserve(d.needs[kRecovery].workers, p.reserve), wpp), p.layout);
-
-  const double per_gevent = std::max(1, settings.sessions_per_gevent_worker);
-  d.sessions = {std::max(load.sessions[kPeak], load.max_sessions), load.sessions[kRecovery]};
-  const int64_t gevent_up = CeilCount(d.sessions[0] / per_gevent, kMaxPods + 1);
-  const int64_t gevent_rec = CeilCount(d.sessions[1] / per_gevent, kMaxPods + 1);
-  d.pods_for_sessions = {gevent_up, PodsLeaving(gevent_rec, p.layout)};
-  d.capped_pods = gevent_up > kMaxPods || gevent_rec > kMaxPods;
-
-  d.pods_floor = std::max<int64_t>(1, settings.min_replicas);
-  if (p.layout.lose_zone) d.pods_floor = std::max<int64_t>(d.pods_floor, p.layout.zones);
-  d.pods_floor = std::min(d.pods_floor, kMaxPods);
+  DecideWorkers(load, p, settings, classes, &d);
+  DecidePods(load, p, settings, &d);
   d.cron = SizeOdooCron(load, settings);
   return d;
 }
@@ -231,7 +255,8 @@ OdooSizing SizeOdoo(const MonthLoad& load, const HeadroomPolicy& policy,
     const auto i = static_cast<size_t>(w);
     s.worker_utilisation[i] = workers > 0 ? d.pools[i].offered_load() / workers : 0.0;
   }
-  FillCpuAndHpa(d, p, settings, &s);
+  FillCpu(d, settings, &s);
+  FillHpa(d, p, &s);
 
   const OdooMemory memory = SizeOdooMemory(load, s.workers_per_pod, settings);
   s.limit_memory_soft_bytes = memory.limit_memory_soft_bytes;

@@ -73,12 +73,16 @@ struct OdooSettings {
   double min_pod_cpu_request_m = 100;
 };
 
+// Predicted p95 response times inside Odoo (queue + worker), rounded up by at most 0.5% and at
+// most limit_time_real_s.
 struct ClassLatency {
   std::string request_class;
   double p95_ms_peak = 0;      // predicted at the peak window with the planned workers
   double p95_ms_recovery = 0;  // at the recovery window on the capacity left after a zone loss
   double target_ms = 0;
-  bool meets_target = true;  // peak <= target and recovery <= recovery_latency_factor × target
+  // peak <= target and recovery <= recovery_latency_factor × target, by the sizing's own test
+  // (true when the class has no target).
+  bool meets_target = true;
 };
 
 // Odoo's documented rule of thumb, reported beside the load-based result.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/random.h"
 #include "sizing/odoo_latency.h"
 #include "sizing/odoo_pool.h"
 #include "sizing/odoo_sizer.h"
@@ -223,6 +224,63 @@ TEST(OdooSizerPropertyTest, SaturatedInputsGiveFiniteNumbers) {
   odd.peak_max_utilisation = 2;
   const OdooSizing d = SizeOdoo(Month(1.0), odd, OdooSettings{});
   ExpectFinite(d);
+}
+
+// Random months (seeded): mixes of 1 to 6 classes with rates, demands, cvs and targets over
+// wide ranges, random policies. Every result is finite and self-consistent, and when it is not
+// saturated the survivors of a zone loss meet the recovery limits.
+TEST(OdooSizerPropertyTest, RandomMonthsAreConsistent) {
+  RandomStream random(7, "odoo-sizer-property");
+  auto uniform = [&](double lo, double hi) { return lo + (hi - lo) * random.NextUniform(); };
+  auto log_uniform = [&](double lo, double hi) {
+    return std::exp(uniform(std::log(lo), std::log(hi)));
+  };
+  const OdooSettings settings;
+  int checked = 0;
+  for (int trial = 0; trial < 400; ++trial) {
+    MonthLoad load;
+    const int classes = 1 + static_cast<int>(random.NextU64() % 6);
+    for (int i = 0; i < classes; ++i) {
+      const double peak = log_uniform(1e-3, 300);
+      const double app_ms = log_uniform(1, 3000);
+      const double db_ms = log_uniform(1, 2000);
+      const double reads = log_uniform(0.1, 5000);
+      const double service_ms = app_ms + db_ms + reads * settings.db_io_ms_per_read + 3;
+      load.classes.push_back(Class("c", {peak * uniform(0.1, 1), peak, peak * uniform(1, 1.5)},
+                                   app_ms, db_ms, reads, log_uniform(50, 2000), uniform(0, 3),
+                                   service_ms * log_uniform(2, 50)));
+    }
+    load.sessions = {uniform(0, 1e4), uniform(0, 3e4), uniform(0, 3e4)};
+    load.heaviest_batch_cpu_s = log_uniform(1, 1e6);
+    load.heaviest_batch_deadline_h = uniform(0.5, 24);
+    HeadroomPolicy policy;
+    policy.zones = 1 + static_cast<int>(random.NextU64() % 4);
+    policy.survive_zone_loss = random.NextUniform() < 0.7;
+    policy.maintenance_reserve = uniform(0, 0.3);
+    policy.peak_max_utilisation = uniform(0.5, 0.95);
+    policy.recovery_latency_factor = uniform(1, 3);
+    const OdooSizing s = SizeOdoo(load, policy, settings);
+    ExpectFinite(s);
+    EXPECT_EQ(s.http_workers, s.pods * s.workers_per_pod);
+    EXPECT_LE(s.pod_cpu_request_m, s.pod_cpu_limit_m);
+    EXPECT_LE(s.pod_memory_request_mib, s.pod_memory_limit_mib);
+    EXPECT_LE(s.hpa_min_replicas, s.pods);
+    EXPECT_GE(s.hpa_max_replicas, s.pods);
+    if (s.verdict.saturated) continue;
+    ++checked;
+    const WorkerPool recovery = PoolAt(load, kRecovery, settings);
+    const auto surviving = static_cast<int64_t>(
+        std::floor(s.http_workers_after_zone_loss * (1 - policy.maintenance_reserve) + 1e-9));
+    EXPECT_LT(recovery.offered_load(), static_cast<double>(surviving)) << trial;
+    const PoolWait wait = PoolWaitAt(recovery, std::max<int64_t>(1, surviving));
+    for (const ClassLoad& c : load.classes) {
+      const ClassTail tail = ClassTailFor(WorkerOccupancyMs(c, settings) / 1000, c.service_cv);
+      EXPECT_TRUE(MeetsP95(tail, wait, c.p95_target_ms * policy.recovery_latency_factor / 1000))
+          << trial;
+    }
+    for (const ClassLatency& l : s.latency) EXPECT_TRUE(l.meets_target) << trial;
+  }
+  EXPECT_GE(checked, 200);  // most draws have reachable targets
 }
 
 TEST(OdooSizerPropertyTest, Deterministic) {

@@ -122,7 +122,7 @@ TEST(OdooSizerTest, ImpossibleTargetIsSaturatedButSized) {
   EXPECT_TRUE(s.verdict.saturated);
   EXPECT_FALSE(s.latency[1].meets_target);
   EXPECT_GT(s.latency[1].p95_ms_peak, 10000);
-  EXPECT_EQ(s.verdict.reason.rfind("the p95 limit of report (8.0 s) at the peak is below its own "
+  EXPECT_EQ(s.verdict.reason.rfind("the p95 limit of report (8.00 s) at the peak is below its own "
                                    "service-time p95 (10.6 s)",
                                    0),
             0u)
@@ -178,6 +178,42 @@ TEST(OdooSizerTest, FloorOfOnePodPerZone) {
   EXPECT_EQ(s.hpa_max_replicas, 3);
   EXPECT_EQ(s.pod_cpu_request_m, 100);  // the floor: 0.2 × 0.103 / (3 × 0.6) = 11m
   EXPECT_EQ(s.verdict.reason.rfind("the floor of 3 pods", 0), 0u) << s.verdict.reason;
+}
+
+// Latency at the peak sets the count: λ = 8/s of S = 0.25 s (a = 2) with a 1 s target needs 4
+// workers (p95 1.005 s at 3, 0.787 s at 4; odoo_workers_test), the 85% ceiling only 3; the
+// recovery window (same rate, 2 s) needs 3; sustained 1. One pod of 4 without zone loss,
+// reserve or replica floor.
+TEST(OdooSizerTest, PeakLatencyBindsWithItsReason) {
+  MonthLoad load;
+  load.classes = {Web({1, 8, 8})};
+  HeadroomPolicy policy;
+  policy.survive_zone_loss = false;
+  policy.maintenance_reserve = 0;
+  OdooSettings settings;
+  settings.min_replicas = 1;
+  const OdooSizing s = SizeOdoo(load, policy, settings);
+  EXPECT_EQ(s.http_workers, 4);
+  EXPECT_EQ(s.pods, 1);
+  EXPECT_EQ(s.verdict.binding_window, kPeak);
+  EXPECT_EQ(s.verdict.bottleneck, "http workers");
+  EXPECT_NEAR(s.verdict.utilisation, 0.5, 1e-12);
+  EXPECT_EQ(s.verdict.reason,
+            "p95 of web 787 ms against 1.00 s at the peak with 4 workers: 4 workers in 1 pod of 4");
+  EXPECT_NEAR(s.latency[0].p95_ms_peak, 787.4, 0.5 + 787.4 * 0.005);
+}
+
+// A batch beyond any cron deployment is the only saturation: the bottleneck is the cron workers.
+TEST(OdooSizerTest, AbsurdBatchSaturatesTheCronWorkers) {
+  MonthLoad load;
+  load.classes = {Web({40, 80, 100})};
+  load.heaviest_batch_cpu_s = 1e15;
+  load.heaviest_batch_deadline_h = 2;
+  const OdooSizing s = SizeOdoo(load, HeadroomPolicy{}, OdooSettings{});
+  EXPECT_TRUE(s.verdict.saturated);
+  EXPECT_FALSE(s.batch_meets_deadline);
+  EXPECT_EQ(s.verdict.bottleneck, "cron workers");
+  EXPECT_EQ(s.http_workers, 48);  // as in OneClassByHand
 }
 
 // An empty month still gives a valid deployment.

@@ -8,9 +8,11 @@
 namespace headroom {
 namespace {
 
-// "750 ms" below a second, "7.6 s" above (three significant digits beyond any real latency).
+// "750 ms" below a second, "7.62 s" below 10 s, "12.5 s" above (three significant digits beyond
+// any real latency).
 std::string Ms(double ms) {
   if (ms < 999.5) return fmt::format("{:.0f} ms", ms);
+  if (ms < 9995) return fmt::format("{:.2f} s", ms / 1000.0);
   if (ms < 1e12) return fmt::format("{:.1f} s", ms / 1000.0);
   return fmt::format("{:.3g} s", ms / 1000.0);
 }
@@ -48,12 +50,6 @@ int BindingWindow(const OdooDecision& d) {
   return best;
 }
 
-std::string OnWorkers(int window, const OdooSizing& s, bool lose_zone) {
-  if (window != kRecovery) return fmt::format("on {} workers", s.http_workers);
-  if (!lose_zone) return fmt::format("on {} workers", s.http_workers);
-  return fmt::format("on the {} workers left after losing a zone", s.http_workers_after_zone_loss);
-}
-
 std::string WindowName(int window) {
   switch (window) {
     case kSustained:
@@ -65,26 +61,24 @@ std::string WindowName(int window) {
   }
 }
 
-// "p95 of report 7.6 s against 8.0 s at the peak on 24 workers": the class nearest its limit.
-std::string LatencySentence(int window, const OdooDecision& d, const OdooSizing& s) {
-  const ClassLatency* worst = nullptr;
-  double worst_ratio = -1;
-  const double factor = window == kRecovery ? d.recovery_factor : 1.0;
-  for (const ClassLatency& l : s.latency) {
-    if (!(l.target_ms > 0)) continue;
-    const double p95 = window == kRecovery ? l.p95_ms_recovery : l.p95_ms_peak;
-    const double ratio = p95 / (l.target_ms * factor);
-    if (ratio > worst_ratio) {
-      worst_ratio = ratio;
-      worst = &l;
-    }
+// "p95 of report 7.62 s against 8.00 s at the peak with 24 workers": the class whose limit set
+// the window's count (BindingLimit), at that count.
+std::string LatencySentence(int window, const OdooDecision& d) {
+  const WindowNeed& need = d.needs[window];
+  const ClassLimit* limit = BindingLimit(d.pools[window], need, d.limits[window]);
+  if (limit == nullptr) return "";
+  const std::optional<double> p95 =
+      PredictP95S(*limit->tail, PoolWaitAt(d.pools[window], need.workers));
+  std::string limit_text = Ms(limit->limit_s * 1000.0);
+  if (window == kRecovery) {
+    limit_text +=
+        fmt::format(" ({:g} × {})", d.recovery_factor, Ms(limit->request_class->p95_target_ms));
   }
-  if (worst == nullptr) return "";
-  const double p95 = window == kRecovery ? worst->p95_ms_recovery : worst->p95_ms_peak;
-  std::string limit = Ms(worst->target_ms * factor);
-  if (window == kRecovery) limit += fmt::format(" ({:g} × {})", factor, Ms(worst->target_ms));
-  return fmt::format("p95 of {} {} against {} {} {}", worst->request_class, Ms(p95), limit,
-                     WindowName(window), OnWorkers(window, s, d.lose_zone));
+  const std::string where =
+      window == kRecovery && d.lose_zone ? " on the pods left after losing a zone" : "";
+  return fmt::format("p95 of {} {} against {} {} with {} workers{}", limit->request_class->name,
+                     Ms(p95.value_or(limit->limit_s) * 1000.0), limit_text, WindowName(window),
+                     need.workers, where);
 }
 
 std::string UtilisationSentence(int window, const OdooDecision& d) {
@@ -100,14 +94,14 @@ std::string UtilisationSentence(int window, const OdooDecision& d) {
 }
 
 std::string SizeClause(const OdooDecision& d, const OdooSizing& s) {
-  std::string out =
-      fmt::format("{} workers in {} pods of {}", s.http_workers, s.pods, s.workers_per_pod);
+  std::string out = fmt::format("{} workers in {} pod{} of {}", s.http_workers, s.pods,
+                                s.pods == 1 ? "" : "s", s.workers_per_pod);
   if (d.reserve > 0) out += fmt::format(" with a {} maintenance reserve", Percent(d.reserve));
   return out;
 }
 
 std::string WorkersSentence(int window, const OdooDecision& d, const OdooSizing& s) {
-  std::string why = d.needs[window].by_latency ? LatencySentence(window, d, s) : "";
+  std::string why = d.needs[window].by_latency ? LatencySentence(window, d) : "";
   if (why.empty()) why = UtilisationSentence(window, d);
   return why + ": " + SizeClause(d, s);
 }
@@ -147,64 +141,73 @@ Driver SessionsDriver(const OdooDecision& d, const OdooSizing& s, const OdooSett
   return out;
 }
 
+// What set the pod count: the websockets, the floor of replicas, the pod's CPU, or the workers.
+Driver PickDriver(const OdooDecision& d, const OdooSizing& s, const OdooSettings& settings,
+                  int* window) {
+  const int64_t pods_for_workers =
+      *std::max_element(d.pods_for_window.begin(), d.pods_for_window.end());
+  const int64_t pods_for_sessions = std::max(d.pods_for_sessions[0], d.pods_for_sessions[1]);
+  if (pods_for_sessions > std::max(pods_for_workers, d.pods_floor)) {
+    return SessionsDriver(d, s, settings, window);
+  }
+  Driver driver;
+  driver.utilisation = s.worker_utilisation[*window];
+  driver.reason = WorkersSentence(*window, d, s);
+  if (d.pods_floor > pods_for_workers) {
+    driver.reason = fmt::format(
+        "the floor of {} pods (min {} replicas, one per zone) holds more than the load needs; {}",
+        d.pods_floor, settings.min_replicas, driver.reason);
+  } else if (d.cpu_limits_workers_per_pod) {
+    const double limit_cores = s.pod_cpu_limit_m / 1000.0;
+    const double pods = *window == kRecovery
+                            ? s.http_workers_after_zone_loss / std::max(1, s.workers_per_pod)
+                            : s.pods;
+    driver.bottleneck = "pod cpu";
+    driver.utilisation = d.pools[*window].cpu_cores / (std::max(1.0, pods) * limit_cores);
+    driver.reason = fmt::format(
+        "at most {} workers fit a {:g}-core pod (CPU is {:.0f}% of a busy worker's time); {}",
+        d.workers_per_pod_max, settings.pod_max_cpu_cores, 100 * d.cpu_share, driver.reason);
+  }
+  return driver;
+}
+
+// Outcomes no size meets: capped workers or pods, unreachable targets, a batch beyond the cap.
+void MarkSaturation(const OdooDecision& d, LayerVerdict* v) {
+  const bool capped_workers =
+      d.needs[kSustained].capped || d.needs[kPeak].capped || d.needs[kRecovery].capped;
+  if (capped_workers) {
+    v->saturated = true;
+    v->bottleneck = "http workers";
+    v->reason =
+        fmt::format("the load needs more than {} HTTP workers; {}", kMaxHttpWorkers, v->reason);
+  } else if (d.capped_pods) {
+    v->saturated = true;
+    v->bottleneck = "gevent sessions";
+    v->reason = fmt::format("the websocket sessions need more than {} gevent workers; {}", kMaxPods,
+                            v->reason);
+  }
+  if (!d.unreachable.empty()) {
+    v->saturated = true;
+    v->reason = UnreachableSentence(d) + "; " + v->reason;
+  }
+  if (!d.cron.meets_deadline) {
+    if (!v->saturated) v->bottleneck = "cron workers";
+    v->saturated = true;
+    v->reason += fmt::format("; the batch needs more than {} cron workers", kMaxCronWorkers);
+  }
+}
+
 }  // namespace
 
 LayerVerdict OdooVerdict(const OdooDecision& d, const OdooSizing& s, const OdooSettings& settings) {
   int window = BindingWindow(d);
-  const int64_t pods_for_workers =
-      *std::max_element(d.pods_for_window.begin(), d.pods_for_window.end());
-  const int64_t pods_for_sessions = std::max(d.pods_for_sessions[0], d.pods_for_sessions[1]);
-  Driver driver;
-  driver.utilisation = s.worker_utilisation[window];
-  if (pods_for_sessions > std::max(pods_for_workers, d.pods_floor)) {
-    driver = SessionsDriver(d, s, settings, &window);
-  } else if (d.pods_floor > pods_for_workers) {
-    driver.reason = fmt::format(
-        "the floor of {} pods (min {} replicas, one per zone) holds more "
-        "than the load needs; {}",
-        d.pods_floor, settings.min_replicas, WorkersSentence(window, d, s));
-  } else if (d.cpu_limits_workers_per_pod) {
-    const double limit_cores = s.pod_cpu_limit_m / 1000.0;
-    const double pods = window == kRecovery
-                            ? s.http_workers_after_zone_loss / std::max(1, s.workers_per_pod)
-                            : s.pods;
-    driver.bottleneck = "pod cpu";
-    driver.utilisation = d.pools[window].cpu_cores / (std::max(1.0, pods) * limit_cores);
-    driver.reason = fmt::format(
-        "at most {} workers fit a {:g}-core pod (CPU is {:.0f}% of a busy worker's time); {}",
-        d.workers_per_pod_max, settings.pod_max_cpu_cores, 100 * d.cpu_share,
-        WorkersSentence(window, d, s));
-  } else {
-    driver.reason = WorkersSentence(window, d, s);
-  }
-
+  const Driver driver = PickDriver(d, s, settings, &window);
   LayerVerdict v;
   v.binding_window = window;
   v.bottleneck = driver.bottleneck;
   v.utilisation = std::isfinite(driver.utilisation) ? driver.utilisation : 0.0;
   v.reason = driver.reason;
-  const bool capped_workers =
-      d.needs[kSustained].capped || d.needs[kPeak].capped || d.needs[kRecovery].capped;
-  if (capped_workers) {
-    v.saturated = true;
-    v.bottleneck = "http workers";
-    v.reason =
-        fmt::format("the load needs more than {} HTTP workers; {}", kMaxHttpWorkers, v.reason);
-  } else if (d.capped_pods) {
-    v.saturated = true;
-    v.bottleneck = "gevent sessions";
-    v.reason = fmt::format("the websocket sessions need more than {} gevent workers; {}", kMaxPods,
-                           v.reason);
-  }
-  if (!d.unreachable.empty()) {
-    v.saturated = true;
-    v.reason = UnreachableSentence(d) + "; " + v.reason;
-  }
-  if (!d.cron.meets_deadline) {
-    v.saturated = true;
-    if (d.unreachable.empty() && !capped_workers && !d.capped_pods) v.bottleneck = "cron workers";
-    v.reason += fmt::format("; the batch needs more than {} cron workers", kMaxCronWorkers);
-  }
+  MarkSaturation(d, &v);
   return v;
 }
 

@@ -26,7 +26,10 @@ struct UnreachableTarget {
 // Everything the sizing decided, for the verdict.
 struct OdooDecision {
   std::array<WorkerPool, 3> pools;
-  std::array<WindowNeed, 3> needs;             // workers each window needs (recovery: survivors)
+  std::array<WindowNeed, 3> needs;  // workers each window needs (recovery: survivors)
+  // The p95 limits each window's search met (none for the sustained window); they point into
+  // the caller's class tails, which must outlive the verdict.
+  std::array<std::vector<ClassLimit>, 3> limits;
   std::array<int64_t, 3> pods_for_window{};    // pods each window alone needs, with the reserve
   std::array<int64_t, 2> pods_for_sessions{};  // at peak (all pods), at recovery (survivors)
   std::array<double, 2> sessions{};            // the sessions those counts hold

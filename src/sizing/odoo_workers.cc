@@ -22,6 +22,24 @@ bool MeetsLimits(const WorkerPool& pool, int64_t workers, std::span<const ClassL
   return true;
 }
 
+const ClassLimit* BindingLimit(const WorkerPool& pool, const WindowNeed& need,
+                               std::span<const ClassLimit> limits) {
+  if (!need.by_latency || need.workers <= 1) return nullptr;
+  const PoolWait wait = PoolWaitAt(pool, need.workers - 1);
+  const ClassLimit* binding = nullptr;
+  double worst = 0;
+  for (const ClassLimit& limit : limits) {
+    if (MeetsP95(*limit.tail, wait, limit.limit_s)) continue;
+    const double ratio =
+        wait.saturated ? 1.0 : ResponseP95UpperS(*limit.tail, wait) / limit.limit_s;
+    if (binding == nullptr || ratio > worst) {
+      binding = &limit;
+      worst = ratio;
+    }
+  }
+  return binding;
+}
+
 WindowNeed WorkersFor(const WorkerPool& pool, double max_utilisation,
                       std::span<const ClassLimit> limits) {
   assert(max_utilisation > 0 && max_utilisation <= 1);

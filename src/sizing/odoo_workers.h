@@ -18,7 +18,8 @@ inline constexpr int64_t kMaxHttpWorkers = 1'000'000;
 // A class's p95 limit in one window.
 struct ClassLimit {
   const ClassTail* tail = nullptr;
-  double limit_s = 0;  // the target, × recovery_latency_factor at recovery
+  double limit_s = 0;                        // the target, × recovery_latency_factor at recovery
+  const ClassLoad* request_class = nullptr;  // for names and targets in reasons
 };
 
 struct WindowNeed {
@@ -39,5 +40,11 @@ WindowNeed WorkersFor(const WorkerPool& pool, double max_utilisation,
 
 // True when every limit holds at `workers` (and the pool is stable there).
 bool MeetsLimits(const WorkerPool& pool, int64_t workers, std::span<const ClassLimit> limits);
+
+// The limit that set a latency-bound count: among those that fail at need.workers − 1, the one
+// whose upper bound there exceeds its limit most (relatively). Null when the count is not
+// latency-bound.
+const ClassLimit* BindingLimit(const WorkerPool& pool, const WindowNeed& need,
+                               std::span<const ClassLimit> limits);
 
 }  // namespace headroom
