@@ -103,7 +103,7 @@ const std::vector<Default> kTable = {
     {"request_class.report.worker_memory_mib", 900, "MiB", kMemoryHeavy},
     {"request_class.report.response_kib", 600, "KiB", kEstimateResponse},
     {"request_class.report.service_cv", 1.2, "ratio", kEstimateCv},
-    {"request_class.report.p95_target_ms", 8000, "ms", kEstimateTarget},
+    {"request_class.report.p95_target_ms", 15000, "ms", kEstimateTarget},
     {"request_class.report.long_lived", 0, "flag", "a report request ends when it is rendered"},
 
     {"request_class.portal.app_cpu_ms", 70, "ms", kEstimateClassCpu},

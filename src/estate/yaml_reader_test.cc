@@ -147,7 +147,7 @@ TEST(ReadEstateTest, ABuiltInClassNameInheritsOmittedDemands) {
   ASSERT_EQ(e.request_classes.size(), 2u);
   EXPECT_EQ(e.request_classes[0].app_cpu_ms, 2000);
   EXPECT_EQ(e.request_classes[0].db_cpu_ms, 900);  // built-in report
-  EXPECT_EQ(e.request_classes[0].p95_target_ms, 8000);
+  EXPECT_EQ(e.request_classes[0].p95_target_ms, 15000);
   EXPECT_EQ(e.request_classes[1].service_cv, 1.5);
 }
 
