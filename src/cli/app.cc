@@ -18,7 +18,8 @@ namespace {
 // One row per subcommand; `headroom --help` lists them in this order.
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
-      {"plan", "Plan an estate (default: the built-in example) and write plan.json", SetupPlanCommand},
+      {"plan", "Plan an estate (default: the built-in example) and write plan.json",
+       SetupPlanCommand},
       {"validate", "Check an estate file and report every error at once", SetupValidateCommand},
       {"demand", "Synthesize hourly demand and the monthly load windows", SetupDemandCommand},
       {"examples", "List the built-in example estates or write one out as YAML",

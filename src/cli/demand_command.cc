@@ -59,8 +59,7 @@ Action SetupDemandCommand(CLI::App& sub) {
   sub.add_option("--samples", args->samples, "Monte Carlo samples (default: the estate's)")
       ->check(CLI::Range(1, 4096));
   sub.add_option("--seed", args->seed, "Random seed (default: the estate's)");
-  sub.add_option("--format", args->format, "Output format")
-      ->check(CLI::IsMember({"csv", "json"}));
+  sub.add_option("--format", args->format, "Output format")->check(CLI::IsMember({"csv", "json"}));
   sub.add_option("--table", args->table, "CSV table: the monthly windows or the hourly series")
       ->check(CLI::IsMember({"windows", "hourly"}));
   sub.add_option("-o,--output", args->output, "Write to this file instead of standard output");

@@ -42,8 +42,8 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   // Render everything first, so a failure leaves no half-written output folder.
   const std::string plan_json = PlanJson(estate, run.value().plan, source);
   const std::string demand_json = DemandJson(run.value().demand);
-  for (const auto& [name, text] : {std::pair{"plan.json", &plan_json},
-                                   std::pair{"demand.json", &demand_json}}) {
+  for (const auto& [name, text] :
+       {std::pair{"plan.json", &plan_json}, std::pair{"demand.json", &demand_json}}) {
     Status written = WriteFileAtomic(dir + "/" + name, *text);
     if (!written.ok()) return ReportErrors(written.errors(), io.err);
   }

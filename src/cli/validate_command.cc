@@ -14,8 +14,8 @@ Action SetupValidateCommand(CLI::App& sub) {
     if (!estate.ok()) return ReportErrors(estate.errors(), io.err);
     const Estate& e = estate.value();
     io.out << DescribeSource(*source) << ": ok (" << e.tenants.size() << " tenants, "
-           << e.request_classes.size() << " request classes, " << e.events.size()
-           << " events, " << e.horizon_months << " months from " << e.start.ToString() << ")\n";
+           << e.request_classes.size() << " request classes, " << e.events.size() << " events, "
+           << e.horizon_months << " months from " << e.start.ToString() << ")\n";
     return 0;
   };
 }

@@ -31,8 +31,8 @@ Status WriteFileAtomic(const std::string& path, std::string_view content) {
   const fs::path target(path);
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
   if (ec) {
-    return IoError(fmt::format("cannot create folder {}: {}", target.parent_path().string(),
-                               ec.message()));
+    return IoError(
+        fmt::format("cannot create folder {}: {}", target.parent_path().string(), ec.message()));
   }
   const std::string temp = fmt::format("{}.tmp.{}", path, getpid());
   FILE* f = std::fopen(temp.c_str(), "wb");

@@ -6,13 +6,15 @@ namespace headroom {
 namespace {
 
 TEST(Error, FormatsFileLineColumnFieldAndMessage) {
-  const Error e{ErrorCode::kInvalid, "must be at least 0", {"estate.yaml", 12, 5, "tenants[3].users"}};
+  const Error e{
+      ErrorCode::kInvalid, "must be at least 0", {"estate.yaml", 12, 5, "tenants[3].users"}};
   EXPECT_EQ(e.Format(), "estate.yaml:12:5: error: tenants[3].users: must be at least 0");
 }
 
 TEST(Error, DropsUnknownParts) {
   EXPECT_EQ((Error{ErrorCode::kInvalid, "m", {"f.yaml", 0, 0, ""}}).Format(), "f.yaml: error: m");
-  EXPECT_EQ((Error{ErrorCode::kInvalid, "m", {"f.yaml", 3, 0, "a"}}).Format(), "f.yaml:3: error: a: m");
+  EXPECT_EQ((Error{ErrorCode::kInvalid, "m", {"f.yaml", 3, 0, "a"}}).Format(),
+            "f.yaml:3: error: a: m");
   EXPECT_EQ((Error{ErrorCode::kUsage, "m", {}}).Format(), "error: m");
 }
 

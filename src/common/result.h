@@ -17,7 +17,7 @@ namespace headroom {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : state_(std::move(value)) {}              // NOLINT(google-explicit-constructor)
   Result(Error error) : state_(Errors{std::move(error)}) {}  // NOLINT(google-explicit-constructor)
   // REQUIRES: !errors.empty()
   Result(Errors errors) : state_(std::move(errors)) {  // NOLINT(google-explicit-constructor)
@@ -41,7 +41,7 @@ class [[nodiscard]] Result {
 class [[nodiscard]] Status {
  public:
   Status() = default;
-  Status(Error error) : errors_{std::move(error)} {}  // NOLINT(google-explicit-constructor)
+  Status(Error error) : errors_{std::move(error)} {}     // NOLINT(google-explicit-constructor)
   Status(Errors errors) : errors_(std::move(errors)) {}  // NOLINT(google-explicit-constructor)
   static Status Ok() { return {}; }
 

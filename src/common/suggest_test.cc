@@ -8,8 +8,8 @@ namespace {
 TEST(EditDistance, CountsInsertionsDeletionsSubstitutionsAndTranspositions) {
   EXPECT_EQ(EditDistance("", ""), 0);
   EXPECT_EQ(EditDistance("plan", "plan"), 0);
-  EXPECT_EQ(EditDistance("plan", "plna"), 1);     // transposition
-  EXPECT_EQ(EditDistance("plan", "plans"), 1);    // insertion
+  EXPECT_EQ(EditDistance("plan", "plna"), 1);   // transposition
+  EXPECT_EQ(EditDistance("plan", "plans"), 1);  // insertion
   EXPECT_EQ(EditDistance("kitten", "sitting"), 3);
   EXPECT_EQ(EditDistance("", "abc"), 3);
 }

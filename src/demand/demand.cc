@@ -72,8 +72,8 @@ uint64_t Demand::EventsAt(int tenant, int hour) const {
 }
 
 double Demand::RequestsMonth(int month, int sample, int class_index) const {
-  const size_t row = static_cast<size_t>(month) * static_cast<size_t>(samples) +
-                     static_cast<size_t>(sample);
+  const size_t row =
+      static_cast<size_t>(month) * static_cast<size_t>(samples) + static_cast<size_t>(sample);
   return requests_month[row * classes.size() + static_cast<size_t>(class_index)];
 }
 

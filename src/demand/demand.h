@@ -94,7 +94,7 @@ struct TenantDemand {
   // Requests in each whole month, mid evaluation: [month × classes + class] (session-hours for
   // a long-lived class).
   std::vector<double> requests_mid;
-  std::vector<BatchMonth> batch;          // per month
+  std::vector<BatchMonth> batch;  // per month
   // [class × hours + hour] when keep_hourly_mid: requests per second, or concurrent sessions
   // for a long-lived class.
   std::vector<double> hourly_mid;

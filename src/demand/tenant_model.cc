@@ -1,8 +1,8 @@
 #include "demand/tenant_model.h"
 
 #include <algorithm>
-#include <numeric>
 #include <limits>
+#include <numeric>
 
 #include "demand/profile.h"
 

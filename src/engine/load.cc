@@ -17,7 +17,8 @@ Result<Estate> LoadExample(const std::string& name) {
     std::vector<std::string> names;
     for (const ExampleEstate& e : BuiltInExamples()) names.push_back(e.name);
     std::string message = fmt::format("no built-in example named '{}'", wanted);
-    if (auto match = ClosestMatch(wanted, names)) message += fmt::format("; did you mean '{}'?", *match);
+    if (auto match = ClosestMatch(wanted, names))
+      message += fmt::format("; did you mean '{}'?", *match);
     return NotFoundError(message + " ('headroom examples' lists them)");
   }
   return ReadEstate(example->yaml, fmt::format("{}.yaml", example->name));

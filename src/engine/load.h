@@ -9,8 +9,8 @@
 namespace headroom {
 
 struct EstateSource {
-  std::string path;          // an estate YAML file; empty: use `example`
-  std::string example;       // a built-in example's name; empty: the default example
+  std::string path;     // an estate YAML file; empty: use `example`
+  std::string example;  // a built-in example's name; empty: the default example
 };
 
 // Reads and validates the estate. Errors: kNotFound (missing file or unknown example, exit 66)

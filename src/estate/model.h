@@ -19,14 +19,14 @@ namespace headroom {
 // (defaults: interactive, report, portal, api, bus); demand is produced per class.
 struct RequestClass {
   std::string name;
-  double app_cpu_ms = 0;           // Odoo worker CPU per request
-  double db_cpu_ms = 0;            // PostgreSQL CPU per request
-  double db_reads = 0;             // 8 KiB blocks read from storage per request (cache misses)
-  double db_writes = 0;            // 8 KiB blocks written per request (dirtied, incl. WAL)
-  double worker_memory_mib = 0;    // peak resident memory a worker needs to serve it
-  double response_kib = 0;         // bytes sent back to the client
-  double service_cv = 1.0;         // coefficient of variation of the service time
-  double p95_target_ms = 0;        // default latency objective (a tenant may override)
+  double app_cpu_ms = 0;         // Odoo worker CPU per request
+  double db_cpu_ms = 0;          // PostgreSQL CPU per request
+  double db_reads = 0;           // 8 KiB blocks read from storage per request (cache misses)
+  double db_writes = 0;          // 8 KiB blocks written per request (dirtied, incl. WAL)
+  double worker_memory_mib = 0;  // peak resident memory a worker needs to serve it
+  double response_kib = 0;       // bytes sent back to the client
+  double service_cv = 1.0;       // coefficient of variation of the service time
+  double p95_target_ms = 0;      // default latency objective (a tenant may override)
   // True for requests that hold a long-lived connection (the websocket/bus); these are counted
   // as concurrent sessions rather than as worker occupancy.
   bool long_lived = false;
@@ -46,10 +46,10 @@ struct ClassMultiplier {
 
 // CPU work an event (or a nightly job) releases into the cron workers.
 struct BatchWork {
-  double cpu_seconds = 0;           // per occurrence (per site when per_site)
-  bool per_site = false;            // scale by the tenant's site count (by added sites for onboarding)
-  double deadline_hours = 0;        // must finish within this many hours of release
-  int start_hour_local = 0;         // release hour in the tenant's local time (0..23)
+  double cpu_seconds = 0;     // per occurrence (per site when per_site)
+  bool per_site = false;      // scale by the tenant's site count (by added sites for onboarding)
+  double deadline_hours = 0;  // must finish within this many hours of release
+  int start_hour_local = 0;   // release hour in the tenant's local time (0..23)
 };
 
 enum class EventKind {
@@ -57,7 +57,8 @@ enum class EventKind {
   kPayroll,     // a pay day (monthly on `day_of_month`, or every 14 days from `anchor_date`)
   kMonthly,     // `duration_days` business days from `day_of_month` (billing, procurement, ...)
   kWeekly,      // on `weekday` for `duration_days` days
-  kOnboarding,  // `duration_days` business days from the first business day of a month that adds sites
+  kOnboarding,  // `duration_days` business days from the first business day of a month that adds
+                // sites
 };
 
 enum class PayrollSchedule { kMonthly, kBiweekly };
@@ -71,14 +72,14 @@ struct CalendarEvent {
   int first_business_days = 2;
   // kPayroll
   PayrollSchedule schedule = PayrollSchedule::kMonthly;
-  std::string anchor_date;          // "YYYY-MM-DD": a biweekly pay day
-  int lead_business_days = 2;       // payroll runs on the business days before pay day
+  std::string anchor_date;     // "YYYY-MM-DD": a biweekly pay day
+  int lead_business_days = 2;  // payroll runs on the business days before pay day
   // kMonthly / kPayroll (monthly): 1..31, clamped to the month's last day; a day falling on a
   // weekend or holiday moves to the previous business day
   int day_of_month = 1;
   // kWeekly: 0 = Monday .. 6 = Sunday
   int weekday = 0;
-  int duration_days = 1;            // kMonthly, kWeekly, kOnboarding
+  int duration_days = 1;  // kMonthly, kWeekly, kOnboarding
   std::vector<ClassMultiplier> multipliers;
   std::optional<BatchWork> batch;
 };
@@ -92,10 +93,10 @@ enum class GrowthKind {
 
 struct GrowthStep {
   GrowthKind kind = GrowthKind::kStep;
-  std::string name;                 // acquisitions are named
-  int month = 0;                    // kStep, kAcquisition
-  int from_month = 0;               // kRamp
-  int to_month = 0;                 // kRamp
+  std::string name;    // acquisitions are named
+  int month = 0;       // kStep, kAcquisition
+  int from_month = 0;  // kRamp
+  int to_month = 0;    // kRamp
   int add_sites = 0;
   // kAcquisition: users per acquired site (unset: the tenant's users_per_site) and central
   // back-office users the acquisition brings.
@@ -116,14 +117,14 @@ enum class TenantKind { kLegalEntity, kSubsidiary, kBusinessUnit };
 
 struct Governance {
   AuditBoundary audit_boundary = AuditBoundary::kShared;
-  std::string data_residency;                 // region code, e.g. "eu", "us"; empty: any
-  std::vector<std::string> compliance;        // tags, e.g. "hipaa", "gdpr"
+  std::string data_residency;           // region code, e.g. "eu", "us"; empty: any
+  std::vector<std::string> compliance;  // tags, e.g. "hipaa", "gdpr"
   Intensity custom_integration = Intensity::kLow;
 };
 
 struct PortalUsers {
-  Interval users = Interval::Exact(0);         // registered portal / self-service users
-  int launch_month = 0;                        // portal traffic starts this month
+  Interval users = Interval::Exact(0);  // registered portal / self-service users
+  int launch_month = 0;                 // portal traffic starts this month
   Interval concurrency_ratio = Interval::Exact(0.02);
   Interval requests_per_user_hour = Interval::Exact(60);
   std::string request_class = "portal";
@@ -158,7 +159,7 @@ struct Slo {
 };
 
 struct RecoveryObjective {
-  std::string workflow;             // e.g. "finance approvals"
+  std::string workflow;  // e.g. "finance approvals"
   double rto_minutes = 0;
   double rpo_minutes = 0;
   std::vector<std::string> request_classes;  // classes the workflow depends on
@@ -174,30 +175,31 @@ struct DailyProfile {
 struct Tenant {
   std::string name;
   TenantKind kind = TenantKind::kLegalEntity;
-  std::string time_zone = "UTC";             // IANA name
+  std::string time_zone = "UTC";  // IANA name
   Governance governance;
   HostingChoice hosting = HostingChoice::kAuto;
   Sites sites;
-  Interval central_users = Interval::Exact(0);        // back-office users not tied to a site
-  Interval concurrency_ratio = Interval::Exact(0.25);  // share of named users active in the busy hour
+  Interval central_users = Interval::Exact(0);  // back-office users not tied to a site
+  Interval concurrency_ratio =
+      Interval::Exact(0.25);  // share of named users active in the busy hour
   Interval requests_per_user_hour = Interval::Exact(120);  // per active user
-  std::vector<ClassShare> class_mix;          // user requests by class, percent, sums to 100
-  std::vector<std::string> modules;           // enabled Odoo modules
+  std::vector<ClassShare> class_mix;  // user requests by class, percent, sums to 100
+  std::vector<std::string> modules;   // enabled Odoo modules
   std::optional<PortalUsers> portal;
   std::vector<Integration> integrations;
   Documents documents;
   // Size of the tenant's Odoo database (tables and indexes, without attachments) at the start.
   Interval initial_database_gib = Interval::Exact(5);
-  std::vector<std::string> events;            // names of estate events this tenant observes
+  std::vector<std::string> events;  // names of estate events this tenant observes
   std::vector<NightlyJob> nightly_jobs;
-  std::vector<std::string> holidays;          // "YYYY-MM-DD", local dates
+  std::vector<std::string> holidays;  // "YYYY-MM-DD", local dates
   DailyProfile profile;
-  std::vector<Slo> slos;                      // overrides of the classes' p95 targets
+  std::vector<Slo> slos;  // overrides of the classes' p95 targets
   std::vector<RecoveryObjective> recovery;
 };
 
 struct Planning {
-  double quantile = 0.9;   // plans are made at this quantile of the Monte Carlo samples
+  double quantile = 0.9;  // plans are made at this quantile of the Monte Carlo samples
   int samples = 128;
   unsigned long long seed = 1;
   // Recovery window: share of the requests missed during an outage that come back afterwards,

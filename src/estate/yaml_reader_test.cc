@@ -621,9 +621,9 @@ TEST(ReadEstateTest, ReadsThePolicyAndFillsItsDefaults) {
   EXPECT_TRUE(defaults.policy.survive_zone_loss);
   EXPECT_EQ(defaults.tenants[0].initial_database_gib, Interval::Exact(5));
   EXPECT_THAT(defaults.defaults_used, ::testing::Contains("policy.maintenance_reserve"));
-  const Estate e = Read(
-      "policy: {sustained_max_utilisation: 0.5, survive_zone_loss: false, zones: 2}\n" +
-      WithBase("    initial_database_gib: {low: 10, mid: 20, high: 40}\n"));
+  const Estate e =
+      Read("policy: {sustained_max_utilisation: 0.5, survive_zone_loss: false, zones: 2}\n" +
+           WithBase("    initial_database_gib: {low: 10, mid: 20, high: 40}\n"));
   EXPECT_EQ(e.policy.sustained_max_utilisation, 0.5);
   EXPECT_FALSE(e.policy.survive_zone_loss);
   EXPECT_EQ(e.policy.zones, 2);

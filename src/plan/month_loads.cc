@@ -9,8 +9,7 @@
 namespace headroom {
 namespace {
 
-constexpr WindowKind kKinds[3] = {WindowKind::kSustained, WindowKind::kPeak,
-                                  WindowKind::kRecovery};
+constexpr WindowKind kKinds[3] = {WindowKind::kSustained, WindowKind::kPeak, WindowKind::kRecovery};
 
 // The planning quantile of f(sample) across the demand's samples.
 template <typename F>
@@ -98,8 +97,8 @@ void FillWindows(const Demand& demand, LoadView view, int m, MonthLoad& load) {
       continue;
     }
     const bool mid = view.kind == LoadView::Kind::kMid;
-    const LoadWindow w = mid ? demand.estate_mid.At(m, 0, kKinds[k])
-                             : demand.estate.At(m, view.sample, kKinds[k]);
+    const LoadWindow w =
+        mid ? demand.estate_mid.At(m, 0, kKinds[k]) : demand.estate.At(m, view.sample, kKinds[k]);
     for (size_t c = 0; c < load.classes.size(); ++c) {
       load.classes[c].rate_per_s[static_cast<size_t>(k)] = w.rate_per_s[c];
     }
@@ -114,8 +113,8 @@ double RequestsMonth(const Demand& demand, LoadView view, int m, int c) {
     case LoadView::Kind::kSample:
       return demand.RequestsMonth(m, view.sample, c);
     case LoadView::Kind::kMid:
-      return demand.requests_mid[static_cast<size_t>(m) * demand.classes.size() +
-                                 static_cast<size_t>(c)];
+      return demand
+          .requests_mid[static_cast<size_t>(m) * demand.classes.size() + static_cast<size_t>(c)];
     case LoadView::Kind::kQuantile:
       return QuantileAcross(demand, [&](int s) { return demand.RequestsMonth(m, s, c); });
   }

@@ -38,16 +38,16 @@ struct MonthCost {
 
 // How the month's nodes are filled.
 struct MonthNodes {
-  std::vector<NodeCount> counts;       // per node type and zone
+  std::vector<NodeCount> counts;  // per node type and zone
   int nodes = 0;
-  double cpu_requested_share = 0;      // requests / allocatable over all nodes
+  double cpu_requested_share = 0;  // requests / allocatable over all nodes
   double memory_requested_share = 0;
-  double lower_bound_monthly = 0;      // the packing's lower bound
-  double optimality_gap = 0;           // (cost − bound) / bound
+  double lower_bound_monthly = 0;  // the packing's lower bound
+  double optimality_gap = 0;       // (cost − bound) / bound
   bool survives_zone_loss = false;
   bool survives_node_loss = false;
   std::string strategy;
-  std::string error;                   // set when nothing could be placed
+  std::string error;  // set when nothing could be placed
 };
 
 // Share of the Monte Carlo samples whose own need the plan covers, per layer.
@@ -61,9 +61,9 @@ struct Coverage {
 
 struct MonthPlan {
   int month = 0;
-  std::string label;                   // "2027-01"
-  MonthLoad load;                      // at the planning quantile
-  std::string peak_hour_utc;           // the estate's worst hour (mid evaluation)
+  std::string label;                     // "2027-01"
+  MonthLoad load;                        // at the planning quantile
+  std::string peak_hour_utc;             // the estate's worst hour (mid evaluation)
   std::vector<std::string> peak_events;  // calendar events active somewhere at that hour
   OdooSizing odoo;
   PostgresSizing postgres;
@@ -80,8 +80,8 @@ struct MonthPlan {
 struct RoadmapStep {
   int month = 0;
   std::string label;
-  std::string layer;      // "odoo", "postgres", "redis", "storage", "ingress", "nodes"
-  std::string resource;   // "http workers", "vCPU", ...
+  std::string layer;     // "odoo", "postgres", "redis", "storage", "ingress", "nodes"
+  std::string resource;  // "http workers", "vCPU", ...
   double from = 0;
   double to = 0;
   std::string unit;
@@ -95,12 +95,12 @@ struct Plan {
   int samples = 0;
   unsigned long long seed = 0;
   double quantile = 0.9;
-  std::string currency;                // the catalog's
+  std::string currency;  // the catalog's
   std::string catalog_name;
   std::string catalog_price_date;
   std::vector<MonthPlan> month_plans;
   std::vector<RoadmapStep> roadmap;
-  bool holds = true;                   // every month meets its targets (no saturated layer)
+  bool holds = true;  // every month meets its targets (no saturated layer)
   std::vector<std::string> warnings;
 };
 

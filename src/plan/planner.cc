@@ -20,21 +20,28 @@ struct RatchetField {
   void (*set)(MonthPlan&, double);
 };
 
-#define HEADROOM_INT_FIELD(path)                                                     \
-  RatchetField {                                                                     \
-    [](const MonthPlan& p) { return static_cast<double>(p.path); },                 \
-        [](MonthPlan& p, double v) { p.path = static_cast<decltype(p.path)>(v); }    \
+#define HEADROOM_INT_FIELD(path)                                                  \
+  RatchetField {                                                                  \
+    [](const MonthPlan& p) { return static_cast<double>(p.path); },               \
+        [](MonthPlan& p, double v) { p.path = static_cast<decltype(p.path)>(v); } \
   }
 
 const std::vector<RatchetField>& RatchetFields() {
   static const std::vector<RatchetField> kFields = {
-      HEADROOM_INT_FIELD(odoo.http_workers),     HEADROOM_INT_FIELD(odoo.pods),
-      HEADROOM_INT_FIELD(odoo.hpa_min_replicas), HEADROOM_INT_FIELD(odoo.hpa_max_replicas),
-      HEADROOM_INT_FIELD(odoo.cron_workers),     HEADROOM_INT_FIELD(odoo.cron_pods),
-      HEADROOM_INT_FIELD(postgres.vcpu),         HEADROOM_INT_FIELD(postgres.memory_gib),
-      HEADROOM_INT_FIELD(postgres.instances),    HEADROOM_INT_FIELD(postgres.storage_gib),
-      HEADROOM_INT_FIELD(postgres.wal_storage_gib), HEADROOM_INT_FIELD(redis.memory_mib),
-      HEADROOM_INT_FIELD(redis.replicas),        HEADROOM_INT_FIELD(ingress.replicas),
+      HEADROOM_INT_FIELD(odoo.http_workers),
+      HEADROOM_INT_FIELD(odoo.pods),
+      HEADROOM_INT_FIELD(odoo.hpa_min_replicas),
+      HEADROOM_INT_FIELD(odoo.hpa_max_replicas),
+      HEADROOM_INT_FIELD(odoo.cron_workers),
+      HEADROOM_INT_FIELD(odoo.cron_pods),
+      HEADROOM_INT_FIELD(postgres.vcpu),
+      HEADROOM_INT_FIELD(postgres.memory_gib),
+      HEADROOM_INT_FIELD(postgres.instances),
+      HEADROOM_INT_FIELD(postgres.storage_gib),
+      HEADROOM_INT_FIELD(postgres.wal_storage_gib),
+      HEADROOM_INT_FIELD(redis.memory_mib),
+      HEADROOM_INT_FIELD(redis.replicas),
+      HEADROOM_INT_FIELD(ingress.replicas),
   };
   return kFields;
 }
@@ -101,10 +108,10 @@ void FillCoverage(const Estate& estate, const Demand& demand, const PlanSettings
 
 void Place(const HeadroomPolicy& policy, const Catalog& catalog, MonthPlan& m) {
   const std::vector<PodGroup> groups = MonthWorkloads(m, policy);
-  std::vector<std::string> zones(catalog.zones.begin(),
-                                 catalog.zones.begin() +
-                                     std::min<ptrdiff_t>(policy.zones,
-                                                         static_cast<ptrdiff_t>(catalog.zones.size())));
+  std::vector<std::string> zones(
+      catalog.zones.begin(),
+      catalog.zones.begin() +
+          std::min<ptrdiff_t>(policy.zones, static_cast<ptrdiff_t>(catalog.zones.size())));
   PackingOptions options;
   options.survive_zone_loss = policy.survive_zone_loss;
   options.survive_node_loss = policy.survive_node_loss;
@@ -146,16 +153,18 @@ void Cost(const Catalog& catalog, const MonthPlan* previous, MonthPlan& m) {
   const double filestore_start = previous != nullptr ? previous->storage.filestore_gib : 0;
   c.object_storage = ObjectStorageMonthlyCost(catalog, filestore_start, m.storage.filestore_gib);
   const double backup_start = previous != nullptr ? previous->storage.backup_footprint_gib : 0;
-  c.backup_storage = ObjectStorageMonthlyCost(catalog, backup_start, m.storage.backup_footprint_gib);
+  c.backup_storage =
+      ObjectStorageMonthlyCost(catalog, backup_start, m.storage.backup_footprint_gib);
   double egress_gib = 0;
   for (const ClassLoad& cl : m.load.classes) {
-    if (cl.long_lived) continue;  // websocket traffic is small and counted in sessions, not requests
+    if (cl.long_lived)
+      continue;  // websocket traffic is small and counted in sessions, not requests
     egress_gib += cl.requests_month * cl.response_kib / (1024.0 * 1024.0);
   }
   c.egress = EgressMonthlyCost(catalog, egress_gib);
   c.load_balancer = LoadBalancerMonthlyCost(catalog, 1);
-  c.total = c.nodes + c.block_storage + c.object_storage + c.backup_storage + c.egress +
-            c.load_balancer;
+  c.total =
+      c.nodes + c.block_storage + c.object_storage + c.backup_storage + c.egress + c.load_balancer;
 }
 
 }  // namespace
@@ -195,7 +204,8 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
     plan.month_plans.push_back(SizeMonth(load, estate.policy, settings));
     MonthPlan& m = plan.month_plans.back();
     m.label = demand.MonthLabel(load.month);
-    m.peak_hour_utc = demand.HourUtc(demand.estate_mid.At(load.month, 0, WindowKind::kPeak).facts.hour);
+    m.peak_hour_utc =
+        demand.HourUtc(demand.estate_mid.At(load.month, 0, WindowKind::kPeak).facts.hour);
     for (const TenantEvents& te : demand.CoincidingMid(load.month)) {
       for (std::string& e : demand.EventNames(te.events)) {
         if (std::find(m.peak_events.begin(), m.peak_events.end(), e) == m.peak_events.end()) {
@@ -214,8 +224,8 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
     Place(estate.policy, settings.catalog, m);
     Cost(settings.catalog, i > 0 ? &plan.month_plans[i - 1] : nullptr, m);
     if (!m.nodes.error.empty()) {
-      plan.warnings.push_back(fmt::format("{}: pods could not be placed: {}", m.label,
-                                          m.nodes.error));
+      plan.warnings.push_back(
+          fmt::format("{}: pods could not be placed: {}", m.label, m.nodes.error));
     }
     const bool saturated = m.odoo.verdict.saturated || m.postgres.verdict.saturated ||
                            m.redis.verdict.saturated || m.storage.verdict.saturated ||

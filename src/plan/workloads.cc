@@ -32,11 +32,11 @@ PodGroup Group(std::string name, int replicas, double cpu_m, double memory_mib,
 std::vector<PodGroup> MonthWorkloads(const MonthPlan& month, const HeadroomPolicy& policy) {
   const OdooSizing& odoo = month.odoo;
   std::vector<PodGroup> groups;
-  groups.push_back(Group("odoo-http", odoo.pods, odoo.pod_cpu_request_m,
-                         odoo.pod_memory_request_mib, policy));
+  groups.push_back(
+      Group("odoo-http", odoo.pods, odoo.pod_cpu_request_m, odoo.pod_memory_request_mib, policy));
   // Cron pods run batch work flat out: a core per thread; memory as an HTTP worker's share.
-  const int threads = std::max(1, (odoo.cron_workers + std::max(1, odoo.cron_pods) - 1) /
-                                      std::max(1, odoo.cron_pods));
+  const int threads = std::max(
+      1, (odoo.cron_workers + std::max(1, odoo.cron_pods) - 1) / std::max(1, odoo.cron_pods));
   const double per_worker_mib =
       odoo.workers_per_pod > 0 ? odoo.pod_memory_request_mib / odoo.workers_per_pod : 512;
   PodGroup cron = Group("odoo-cron", std::max(1, odoo.cron_pods), threads * 1000.0,

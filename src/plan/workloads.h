@@ -11,8 +11,8 @@
 namespace headroom {
 
 // Per-pod figures the sizers leave implicit, named here with their reasons.
-inline constexpr int kCronThreadsPerPod = 2;        // Odoo's default max_cron_threads
-inline constexpr int64_t kPgBouncerCpuM = 250;      // PgBouncer is single-threaded and light
+inline constexpr int kCronThreadsPerPod = 2;    // Odoo's default max_cron_threads
+inline constexpr int64_t kPgBouncerCpuM = 250;  // PgBouncer is single-threaded and light
 inline constexpr int64_t kPgBouncerMemoryMib = 256;
 inline constexpr double kPostgresPodOverheadMib = 512;  // postgres processes beyond shared memory
 inline constexpr double kRedisPodOverheadMib = 64;      // Redis process beyond maxmemory

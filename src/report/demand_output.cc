@@ -17,7 +17,8 @@ std::string Number(double value) { return Json(value).dump(); }
 std::string CsvHeader(const Demand& demand, std::string_view leading) {
   std::string line(leading);
   for (const DemandClass& c : demand.classes) {
-    line += c.long_lived ? fmt::format(",{}_sessions", c.name) : fmt::format(",{}_rate_per_s", c.name);
+    line +=
+        c.long_lived ? fmt::format(",{}_sessions", c.name) : fmt::format(",{}_rate_per_s", c.name);
   }
   return line + "\n";
 }
@@ -58,10 +59,10 @@ void AppendScope(std::string& out, const Demand& demand, const std::string& scop
       rows.insert(rows.begin(), MidRow(w));
       const std::string hour = w.facts.hour >= 0 ? demand.HourUtc(w.facts.hour) : "";
       for (const StatRow& row : rows) {
-        out += fmt::format("{},{},{},{},{},{},{},{},{}", scope, m, demand.MonthLabel(m),
-                           WindowKindName(kind), row.name, row.name == std::string("mid") ? hour : "",
-                           Number(row.offered_cpu_cores), Number(row.sessions),
-                           Number(row.batch_cpu_s));
+        out += fmt::format(
+            "{},{},{},{},{},{},{},{},{}", scope, m, demand.MonthLabel(m), WindowKindName(kind),
+            row.name, row.name == std::string("mid") ? hour : "", Number(row.offered_cpu_cores),
+            Number(row.sessions), Number(row.batch_cpu_s));
         for (double r : row.rates) {
           out += ',';
           out += Number(r);
@@ -119,7 +120,8 @@ Json MonthsJson(const Demand& demand, const WindowTable& mid,
     for (WindowKind kind : kKinds) {
       Json window{{"mid", WindowJson(demand, mid.At(m, 0, kind))},
                   {"samples", SummaryJson(demand, summary[static_cast<size_t>(m)].Window(kind))}};
-      if (estate_scope && kind == WindowKind::kPeak) window["coinciding"] = CoincidingJson(demand, m);
+      if (estate_scope && kind == WindowKind::kPeak)
+        window["coinciding"] = CoincidingJson(demand, m);
       month[std::string(WindowKindName(kind))] = std::move(window);
     }
     months.push_back(std::move(month));

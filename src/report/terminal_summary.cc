@@ -15,15 +15,14 @@ std::string Header(const Estate& estate, const Plan& plan, const std::string& so
   return fmt::format(
       "{} — {} months from {} ({})\n{} tenants, {} samples, planned at p{:g}; prices in {} "
       "({}, {})\n",
-      estate.name, plan.months, plan.start.ToString(), source, estate.tenants.size(),
-      plan.samples, plan.quantile * 100, plan.currency, plan.catalog_name,
-      plan.catalog_price_date);
+      estate.name, plan.months, plan.start.ToString(), source, estate.tenants.size(), plan.samples,
+      plan.quantile * 100, plan.currency, plan.catalog_name, plan.catalog_price_date);
 }
 
 std::string MonthTable(const Plan& plan) {
-  std::string out = fmt::format("\n{:<8} {:>5} {:>7} {:>5} {:>7} {:>7} {:>6} {:>4} {:>5} {:>9}  {}\n",
-                                "month", "sites", "workers", "pods", "pg vCPU", "pg GiB",
-                                "redis", "trfk", "nodes", "cost/mo", "binding");
+  std::string out = fmt::format(
+      "\n{:<8} {:>5} {:>7} {:>5} {:>7} {:>7} {:>6} {:>4} {:>5} {:>9}  {}\n", "month", "sites",
+      "workers", "pods", "pg vCPU", "pg GiB", "redis", "trfk", "nodes", "cost/mo", "binding");
   for (const MonthPlan& m : plan.month_plans) {
     std::string binding = m.odoo.verdict.bottleneck;
     if (m.postgres.verdict.utilisation > m.odoo.verdict.utilisation) {
@@ -31,8 +30,8 @@ std::string MonthTable(const Plan& plan) {
     }
     out += fmt::format("{:<8} {:>5} {:>7} {:>5} {:>7} {:>7.0f} {:>6.0f} {:>4} {:>5} {:>9}  {}\n",
                        m.label, m.load.sites, m.odoo.http_workers, m.odoo.pods, m.postgres.vcpu,
-                       m.postgres.memory_gib, m.redis.memory_mib, m.ingress.replicas,
-                       m.nodes.nodes, Money(m.cost.total), binding.substr(0, 24));
+                       m.postgres.memory_gib, m.redis.memory_mib, m.ingress.replicas, m.nodes.nodes,
+                       Money(m.cost.total), binding.substr(0, 24));
   }
   return out;
 }
@@ -60,8 +59,8 @@ std::string Baseline(const Plan& plan) {
   return fmt::format(
       "\nOdoo's rule of thumb for {} ({:.0f} concurrent users): {} workers on {} CPU, "
       "{:.1f} GiB;\nthe load-based plan: {} HTTP + {} cron workers in {} pods.\n",
-      last.label, r.concurrent_users, r.workers, r.cpu_cores, r.memory_gib,
-      last.odoo.http_workers, last.odoo.cron_workers, last.odoo.pods);
+      last.label, r.concurrent_users, r.workers, r.cpu_cores, r.memory_gib, last.odoo.http_workers,
+      last.odoo.cron_workers, last.odoo.pods);
 }
 
 }  // namespace

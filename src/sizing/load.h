@@ -23,35 +23,35 @@ struct ClassLoad {
   std::array<double, 3> rate_per_s{};  // [kSustained, kPeak, kRecovery]
   double app_cpu_ms = 0;
   double db_cpu_ms = 0;
-  double db_reads = 0;           // 8 KiB blocks read from storage per request
-  double db_writes = 0;          // 8 KiB blocks written per request
+  double db_reads = 0;   // 8 KiB blocks read from storage per request
+  double db_writes = 0;  // 8 KiB blocks written per request
   double worker_memory_mib = 0;
   double response_kib = 0;
   double service_cv = 1.0;
-  double p95_target_ms = 0;      // the tightest target among the tenants that send this class
-  double requests_month = 0;     // requests in the whole month (for WAL and database growth)
-  bool long_lived = false;       // the websocket bus: counted as sessions, not rates
+  double p95_target_ms = 0;   // the tightest target among the tenants that send this class
+  double requests_month = 0;  // requests in the whole month (for WAL and database growth)
+  bool long_lived = false;    // the websocket bus: counted as sessions, not rates
 };
 
 struct MonthLoad {
-  int month = 0;                          // offset from Estate::start
-  std::vector<ClassLoad> classes;         // Estate::request_classes order
+  int month = 0;                   // offset from Estate::start
+  std::vector<ClassLoad> classes;  // Estate::request_classes order
   // Concurrent websocket sessions per window: one per active user (interactive and portal).
   std::array<double, 3> sessions{};
-  double max_sessions = 0;                // the month's highest hourly sessions
-  std::array<double, 3> batch_cpu_s{};    // batch CPU-seconds in flight per window
-  double batch_month_cpu_s = 0;           // all batch work released in the month
-  double heaviest_batch_cpu_s = 0;        // the month's heaviest single release
-  double heaviest_batch_deadline_h = 0;   // ... and its deadline
-  int sites = 0;                          // all tenants' sites this month
-  double named_users = 0;                 // all tenants' named users this month (mid draw)
-  double documents_added_mib = 0;         // attachments added this month
-  double documents_total_mib = 0;         // attachments stored at the end of the month
-  double database_gib = 0;                // the databases' size at the end of the month
-  double database_gib_lookahead = 0;      // ... policy.storage_lookahead_months later
+  double max_sessions = 0;                   // the month's highest hourly sessions
+  std::array<double, 3> batch_cpu_s{};       // batch CPU-seconds in flight per window
+  double batch_month_cpu_s = 0;              // all batch work released in the month
+  double heaviest_batch_cpu_s = 0;           // the month's heaviest single release
+  double heaviest_batch_deadline_h = 0;      // ... and its deadline
+  int sites = 0;                             // all tenants' sites this month
+  double named_users = 0;                    // all tenants' named users this month (mid draw)
+  double documents_added_mib = 0;            // attachments added this month
+  double documents_total_mib = 0;            // attachments stored at the end of the month
+  double database_gib = 0;                   // the databases' size at the end of the month
+  double database_gib_lookahead = 0;         // ... policy.storage_lookahead_months later
   double documents_total_mib_lookahead = 0;  // attachments stored that many months later
-  double rto_hours = 0;                   // the tightest recovery time objective
-  double rpo_hours = 0;                   // the tightest recovery point objective
+  double rto_hours = 0;                      // the tightest recovery time objective
+  double rpo_hours = 0;                      // the tightest recovery point objective
 };
 
 }  // namespace headroom

@@ -12,11 +12,11 @@
 namespace headroom {
 
 struct LayerVerdict {
-  double utilisation = 0;        // of the binding resource, in the binding window
-  int binding_window = kPeak;    // kSustained, kPeak or kRecovery
-  std::string bottleneck;        // e.g. "http workers", "postgres cpu", "redis memory"
-  bool saturated = false;        // the layer cannot meet its targets at any size it may take
-  std::string reason;            // one sentence: why this size ("p95 of report 7.9 s at peak")
+  double utilisation = 0;      // of the binding resource, in the binding window
+  int binding_window = kPeak;  // kSustained, kPeak or kRecovery
+  std::string bottleneck;      // e.g. "http workers", "postgres cpu", "redis memory"
+  bool saturated = false;      // the layer cannot meet its targets at any size it may take
+  std::string reason;          // one sentence: why this size ("p95 of report 7.9 s at peak")
 };
 
 }  // namespace headroom
