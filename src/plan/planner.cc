@@ -106,8 +106,25 @@ void FillCoverage(const Estate& estate, const Demand& demand, const PlanSettings
   }
 }
 
+// PostgreSQL's share of the node cost, by the mean of its CPU and memory shares of all requests.
+double PostgresNodeShare(const std::vector<PodGroup>& groups) {
+  double cpu = 0, memory = 0, pg_cpu = 0, pg_memory = 0;
+  for (const PodGroup& g : groups) {
+    const double c = static_cast<double>(g.cpu_request_m) * g.replicas;
+    const double mem = static_cast<double>(g.memory_request_mib) * g.replicas;
+    cpu += c;
+    memory += mem;
+    if (g.name == "postgres") {
+      pg_cpu = c;
+      pg_memory = mem;
+    }
+  }
+  return (cpu > 0 ? pg_cpu / cpu : 0) / 2 + (memory > 0 ? pg_memory / memory : 0) / 2;
+}
+
 void Place(const HeadroomPolicy& policy, const Catalog& catalog, MonthPlan& m) {
   const std::vector<PodGroup> groups = MonthWorkloads(m, policy);
+  m.cost.postgres_in_cluster = PostgresNodeShare(groups);  // a share until the nodes are costed
   std::vector<std::string> zones(
       catalog.zones.begin(),
       catalog.zones.begin() +
@@ -143,6 +160,17 @@ void Place(const HeadroomPolicy& policy, const Catalog& catalog, MonthPlan& m) {
   m.cost.nodes = p.monthly_cost;
 }
 
+void ComparePostgres(const Catalog& catalog, MonthPlan& m, double volumes_monthly) {
+  MonthCost& c = m.cost;
+  c.postgres_in_cluster = c.postgres_in_cluster * c.nodes + volumes_monthly;
+  Result<ManagedPostgresQuote> quote =
+      QuoteManagedPostgres(catalog, m.postgres.vcpu, m.postgres.memory_gib,
+                           m.postgres.storage_gib, m.postgres.instances > 1);
+  if (!quote.ok()) return;
+  c.postgres_managed = quote.value().total_monthly;
+  c.postgres_managed_type = quote.value().type;
+}
+
 void Cost(const Catalog& catalog, const MonthPlan* previous, MonthPlan& m) {
   MonthCost& c = m.cost;
   BlockVolume data{m.postgres.storage_gib, m.postgres.read_iops_peak + m.postgres.write_iops_peak,
@@ -165,6 +193,7 @@ void Cost(const Catalog& catalog, const MonthPlan* previous, MonthPlan& m) {
   c.load_balancer = LoadBalancerMonthlyCost(catalog, 1);
   c.total =
       c.nodes + c.block_storage + c.object_storage + c.backup_storage + c.egress + c.load_balancer;
+  ComparePostgres(catalog, m, c.block_storage);
 }
 
 }  // namespace
