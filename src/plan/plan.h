@@ -37,7 +37,7 @@ struct MonthCost {
   // PostgreSQL run in the cluster (its share of the nodes by requests, plus its volumes)
   // against the catalog's managed service of the same size; the plan runs it in the cluster.
   double postgres_in_cluster = 0;
-  double postgres_managed = 0;      // 0 when the catalog has no class large enough
+  double postgres_managed = 0;  // 0 when the catalog has no class large enough
   std::string postgres_managed_type;
 };
 

@@ -164,8 +164,8 @@ void ComparePostgres(const Catalog& catalog, MonthPlan& m, double volumes_monthl
   MonthCost& c = m.cost;
   c.postgres_in_cluster = c.postgres_in_cluster * c.nodes + volumes_monthly;
   Result<ManagedPostgresQuote> quote =
-      QuoteManagedPostgres(catalog, m.postgres.vcpu, m.postgres.memory_gib,
-                           m.postgres.storage_gib, m.postgres.instances > 1);
+      QuoteManagedPostgres(catalog, m.postgres.vcpu, m.postgres.memory_gib, m.postgres.storage_gib,
+                           m.postgres.instances > 1);
   if (!quote.ok()) return;
   c.postgres_managed = quote.value().total_monthly;
   c.postgres_managed_type = quote.value().type;

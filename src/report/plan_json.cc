@@ -192,9 +192,10 @@ Json CostJson(const MonthCost& c) {
               {"egress", c.egress},
               {"load_balancer", c.load_balancer},
               {"total", c.total},
-              {"postgres_options", {{"in_cluster", c.postgres_in_cluster},
-                                    {"managed", c.postgres_managed},
-                                    {"managed_type", c.postgres_managed_type}}}};
+              {"postgres_options",
+               {{"in_cluster", c.postgres_in_cluster},
+                {"managed", c.postgres_managed},
+                {"managed_type", c.postgres_managed_type}}}};
 }
 
 Json MonthJson(const MonthPlan& m) {

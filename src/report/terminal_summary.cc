@@ -8,6 +8,31 @@ namespace headroom {
 namespace {
 
 constexpr size_t kRoadmapLines = 12;
+constexpr size_t kColumns = 100;
+
+// Breaks `text` at spaces into lines of fewer than kColumns characters, each starting with
+// `prefix` (the first) or as many spaces (the rest).
+std::string Wrap(const std::string& prefix, const std::string& text) {
+  std::string out = prefix;
+  size_t line_length = prefix.size();
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (line_length + word.size() + 1 >= kColumns && line_length > prefix.size()) {
+      out += "\n" + std::string(prefix.size(), ' ');
+      line_length = prefix.size();
+    } else if (line_length > prefix.size()) {
+      out += ' ';
+      ++line_length;
+    }
+    out += word;
+    line_length += word.size();
+    start = end + 1;
+  }
+  return out + "\n";
+}
 
 std::string Money(double amount) { return fmt::format("{:.0f}", amount); }
 
@@ -43,7 +68,12 @@ std::string Roadmap(const Plan& plan) {
     const RoadmapStep& s = plan.roadmap[i];
     std::string line = fmt::format("  {}: {} {} {:g} → {:g} {}: {}", s.label, s.layer, s.resource,
                                    s.from, s.to, s.unit, s.reason);
-    if (line.size() > 99) line = line.substr(0, 96) + "...";
+    if (line.size() >= kColumns) {
+      size_t cut = kColumns - 4;
+      // Never split a UTF-8 sequence ("→", "—"): back up to the start of a character.
+      while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+      line = line.substr(0, cut) + "...";
+    }
     out += line + "\n";
   }
   if (plan.roadmap.size() > shown) {
@@ -73,7 +103,7 @@ std::string TerminalSummary(const Estate& estate, const PlanRun& run, const std:
   out += Baseline(plan);
   out += plan.holds ? "\nThe plan holds through the horizon.\n"
                     : "\nThe plan does NOT hold in every month: see the verdicts in plan.json.\n";
-  for (const std::string& w : plan.warnings) out += "warning: " + w + "\n";
+  for (const std::string& w : plan.warnings) out += Wrap("warning: ", w);
   return out;
 }
 

@@ -6,6 +6,9 @@ expect_exit 0 -- "$HEADROOM" plan -o "$WORK/a"
 expect_contains "$WORK/stdout" "Meridian Health Services"
 expect_contains "$WORK/stdout" "Roadmap"
 expect_contains "$WORK/a/plan.json" '"schema": "headroom.plan/v1"'
+# The summary fits 100 columns (bytes counted, which is stricter than characters).
+wide=$(LC_ALL=C awk 'length > 100' "$WORK/stdout" | head -3)
+[ -z "$wide" ] || { echo "FAIL: summary lines over 100 columns:"; echo "$wide"; failures=$((failures + 1)); }
 [ -s "$WORK/a/demand.json" ] || { echo "FAIL: no demand.json"; failures=$((failures + 1)); }
 
 expect_exit 0 -- "$HEADROOM" plan -o "$WORK/b"
