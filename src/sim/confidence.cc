@@ -8,11 +8,10 @@ namespace headroom::sim {
 namespace {
 
 // A(t | ν) = P(|T| <= t) for t >= 0 (Abramowitz & Stegun 26.7.3 for odd ν, 26.7.4 for even ν),
-// with θ = atan(t / √ν):
+// with θ = atan(t / √ν), s = sin θ, c = cos θ:
 //   ν = 1:      A = 2θ / π
-//   ν odd > 1:  A = (2/π) (θ + sin θ [cos θ + (2/3) cos³θ + … + (2·4⋯(ν−3))/(1·3⋯(ν−2)) cos^(ν−2)θ])
-//   ν even:     A = sin θ [1 + (1/2) cos²θ + (1·3)/(2·4) cos⁴θ + … + (1·3⋯(ν−3))/(2·4⋯(ν−2))
-//               cos^(ν−2)θ]
+//   ν odd > 1:  A = (2/π) (θ + s [c + (2/3) c³ + … + (2·4⋯(ν−3)) / (1·3⋯(ν−2)) c^(ν−2)])
+//   ν even:     A = s [1 + (1/2) c² + (1·3)/(2·4) c⁴ + … + (1·3⋯(ν−3)) / (2·4⋯(ν−2)) c^(ν−2)]
 // Every term is positive, so the sums are accurate to rounding.
 double TwoSidedT(double t, int64_t nu) {
   const double theta = std::atan(t / std::sqrt(static_cast<double>(nu)));

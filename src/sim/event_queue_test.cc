@@ -36,11 +36,10 @@ TEST(EventQueueTest, MatchesASortedReferenceOnRandomInterleavedPushesAndPops) {
       queue.Push(Event{time, 0, 0, static_cast<uint32_t>(i), 0});
       // Later sequence numbers go after every event of the same time.
       const Event event{time, sequence++, 0, static_cast<uint32_t>(i), 0};
-      reference.insert(std::upper_bound(reference.begin(), reference.end(), event,
-                                        [](const Event& a, const Event& b) {
-                                          return a.time_s < b.time_s;
-                                        }),
-                       event);
+      reference.insert(
+          std::upper_bound(reference.begin(), reference.end(), event,
+                           [](const Event& a, const Event& b) { return a.time_s < b.time_s; }),
+          event);
     } else {
       const Event got = queue.Pop();
       ASSERT_EQ(got.target, reference.front().target) << "operation " << i;

@@ -11,7 +11,8 @@ namespace {
 // Offers scripted jobs (time, service) to a resource and records completions.
 class Script final : public EventHandler, public JobListener {
  public:
-  explicit Script(Simulator& simulator) : simulator_(simulator), kind_(simulator.AddHandler(this)) {}
+  explicit Script(Simulator& simulator)
+      : simulator_(simulator), kind_(simulator.AddHandler(this)) {}
   void Offer(double at_s, double service_s) {
     const auto job = static_cast<JobId>(services_.size());
     services_.push_back(service_s);
@@ -45,8 +46,8 @@ TEST(FifoServersTest, TwoServersOneWaitingPlaceByHand) {
   Script script(simulator);
   FifoServers servers(simulator, 2, 1, &script, 7);
   script.resource = &servers;
-  for (auto [at, service] : std::vector<std::pair<double, double>>{
-           {0, 4}, {1, 2}, {1.5, 1}, {2, 1}, {3.5, 1}}) {
+  for (auto [at, service] :
+       std::vector<std::pair<double, double>>{{0, 4}, {1, 2}, {1.5, 1}, {2, 1}, {3.5, 1}}) {
     script.Offer(at, service);
   }
   simulator.Run(10.0);
@@ -68,6 +69,31 @@ TEST(FifoServersTest, TwoServersOneWaitingPlaceByHand) {
   EXPECT_NEAR(servers.queue_length_average().Mean(10.0), 0.2, 1e-12);
   EXPECT_NEAR(servers.MeanNumberInSystem(10.0), 1.0, 1e-12);
   EXPECT_EQ(servers.busy_servers().max(), 2.0);
+}
+
+TEST(FifoServersTest, AWarmupKeepsOnlyLaterObservations) {
+  // The scenario above with a warm-up at 2.5: waits recorded after it are job 2's (1.5, starting
+  // at 3) and job 4's (0.5); all four completions come after it; one arrival (job 4). Busy
+  // servers on [2.5, 10]: 2 on [2.5, 4), 1 on [4, 5): 4 over 7.5 s; queue 1 on [2.5, 3) and
+  // [3.5, 4): 1 over 7.5 s.
+  Simulator simulator(1);
+  Script script(simulator);
+  FifoServers servers(simulator, 2, 1, &script, 7);
+  script.resource = &servers;
+  for (auto [at, service] :
+       std::vector<std::pair<double, double>>{{0, 4}, {1, 2}, {1.5, 1}, {2, 1}, {3.5, 1}}) {
+    script.Offer(at, service);
+  }
+  simulator.SetWarmup(2.5);
+  simulator.Run(10.0);
+  EXPECT_EQ(servers.arrivals(), 1u);
+  EXPECT_EQ(servers.rejections(), 0u);
+  EXPECT_EQ(servers.waits_s().count(), 2u);
+  EXPECT_NEAR(servers.waits_s().mean(), 1.0, 1e-12);
+  EXPECT_EQ(servers.completions(), 4u);
+  EXPECT_NEAR(servers.responses_s().mean(), 2.5, 1e-12);
+  EXPECT_NEAR(servers.busy_servers().Mean(10.0), 4.0 / 7.5, 1e-12);
+  EXPECT_NEAR(servers.queue_length_average().Mean(10.0), 1.0 / 7.5, 1e-12);
 }
 
 TEST(FifoServersTest, AddingServersStartsWaitingJobsAndRemovingThemDrainsGracefully) {

@@ -12,9 +12,10 @@
 //                             below 0.4% (the 1% the engine promises, with room);
 //   smaller v:                |reported − v| <= resolution / 2 (units are exact below 128).
 // Percentile(p) returns the nearest-rank sample quantile (the ⌈p·n⌉-th smallest observation) to
-// that accuracy, and exactly for the first and the last rank (the minimum and the maximum). Count, sum, mean, minimum and maximum are exact (not from buckets).
-// Values from 2^62 units up are counted in the top bucket, which reports the exact maximum (with
-// the default 1 ns resolution that is 146 years). Merging two histograms of the same resolution equals recording both value sets
+// that accuracy, and exactly for the first and the last rank (the minimum and the maximum). Count,
+// sum, mean, minimum and maximum are exact (not from buckets). Values from 2^62 units up are
+// counted in the top bucket, which reports the exact maximum (with the default 1 ns resolution that
+// is 146 years). Merging two histograms of the same resolution equals recording both value sets
 // into one, so replications and threads can be combined exactly.
 
 #include <cstddef>
@@ -79,8 +80,7 @@ class Histogram {
     if (units < kSubBuckets) return static_cast<size_t>(units);
     const int exponent = 63 - __builtin_clzll(units);  // floor(log2 u) >= 7
     const int shift = exponent - kSubBucketBits;
-    return static_cast<size_t>((static_cast<uint64_t>(shift) << kSubBucketBits) +
-                               (units >> shift));
+    return static_cast<size_t>((static_cast<uint64_t>(shift) << kSubBucketBits) + (units >> shift));
   }
   // The smallest unit count in bucket `index` and the bucket's width in units.
   static uint64_t BucketLow(size_t index);

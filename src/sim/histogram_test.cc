@@ -94,7 +94,7 @@ TEST(HistogramTest, MergingEqualsRecordingEverythingInOne) {
 TEST(HistogramTest, ZerosNegativesAndHugeValues) {
   Histogram h(1e-9);
   for (int i = 0; i < 90; ++i) h.Record(0.0);
-  h.Record(-3.0);  // counts as 0
+  h.Record(-3.0);                              // counts as 0
   for (int i = 0; i < 9; ++i) h.Record(1e30);  // beyond 2^62 ns: the top bucket
   EXPECT_EQ(h.Percentile(0.91), 0.0);
   EXPECT_EQ(h.Percentile(0.92), 1e30);  // the top bucket reports the exact maximum

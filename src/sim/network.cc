@@ -1,5 +1,7 @@
 #include "sim/network.h"
 
+#include <fmt/core.h>
+
 #include <cassert>
 #include <cmath>
 #include <utility>
@@ -21,8 +23,7 @@ StationId Network::AddStation(std::string name, StationKind kind, uint32_t index
 StationId Network::AddFifo(std::string name, int64_t servers, int64_t queue_capacity) {
   const auto id = static_cast<StationId>(stations_.size());
   fifos_.push_back(std::make_unique<FifoServers>(simulator_, servers, queue_capacity, this, id));
-  return AddStation(std::move(name), StationKind::kFifo,
-                    static_cast<uint32_t>(fifos_.size() - 1));
+  return AddStation(std::move(name), StationKind::kFifo, static_cast<uint32_t>(fifos_.size() - 1));
 }
 
 StationId Network::AddProcessorSharing(std::string name, double cores) {
@@ -43,27 +44,36 @@ StationId Network::AddTokenPool(std::string name, int64_t tokens, int64_t max_wa
                     static_cast<uint32_t>(pools_.size() - 1));
 }
 
+std::optional<Error> Network::CheckStepKind(const std::string& route, uint32_t index,
+                                            const Step& step) const {
+  if (step.station >= stations_.size()) {
+    return InvalidError(fmt::format("route '{}' step {} names station {}, which does not exist",
+                                    route, index, step.station));
+  }
+  const Station& station = stations_[step.station];
+  const bool is_pool = station.kind == StationKind::kTokenPool;
+  if (step.kind == StepKind::kVisit && is_pool) {
+    return InvalidError(
+        fmt::format("route '{}' step {} visits token pool '{}' (acquire and release it instead)",
+                    route, index, station.name));
+  }
+  if (step.kind != StepKind::kVisit && !is_pool) {
+    return InvalidError(
+        fmt::format("route '{}' step {} acquires or releases '{}', which is not a token pool",
+                    route, index, station.name));
+  }
+  return std::nullopt;
+}
+
 Result<RouteId> Network::AddRoute(std::string name, std::vector<Step> steps) {
-  const std::string where = "route '" + name + "'";
-  if (steps.empty()) return InvalidError(where + " has no steps");
+  if (steps.empty()) return InvalidError(fmt::format("route '{}' has no steps", name));
   std::vector<uint32_t> acquired_at(steps.size(), 0);
   std::vector<uint32_t> held;  // acquire steps whose token is still held
   Errors errors;
   for (uint32_t i = 0; i < steps.size(); ++i) {
     const Step& step = steps[i];
-    const std::string at = where + " step " + std::to_string(i);
-    if (step.station >= stations_.size()) {
-      errors.push_back(InvalidError(at + " names station " + std::to_string(step.station) +
-                                    ", which does not exist"));
-      continue;
-    }
-    const bool is_pool = stations_[step.station].kind == StationKind::kTokenPool;
-    const std::string& station = stations_[step.station].name;
-    if ((step.kind == StepKind::kVisit) == is_pool) {
-      errors.push_back(InvalidError(at + (is_pool ? " visits token pool '" + station +
-                                                        "' (acquire and release it instead)"
-                                                  : " acquires or releases '" + station +
-                                                        "', which is not a token pool")));
+    if (std::optional<Error> error = CheckStepKind(name, i, step)) {
+      errors.push_back(std::move(*error));
       continue;
     }
     if (step.kind == StepKind::kAcquire) held.push_back(i);
@@ -74,15 +84,18 @@ Result<RouteId> Network::AddRoute(std::string name, std::vector<Step> steps) {
       if (steps[*it].station == step.station) match = it;
     }
     if (match == held.end()) {
-      errors.push_back(InvalidError(at + " releases '" + station + "' without holding a token"));
+      errors.push_back(
+          InvalidError(fmt::format("route '{}' step {} releases '{}' without holding a token", name,
+                                   i, stations_[step.station].name)));
       continue;
     }
     acquired_at[i] = *match;
     held.erase(match);
   }
   for (uint32_t i : held) {
-    errors.push_back(InvalidError(where + " acquires '" + stations_[steps[i].station].name +
-                                  "' at step " + std::to_string(i) + " and never releases it"));
+    errors.push_back(
+        InvalidError(fmt::format("route '{}' acquires '{}' at step {} and never releases it", name,
+                                 stations_[steps[i].station].name, i)));
   }
   if (!errors.empty()) return errors;
   EnsureRowWidth(steps.size());
@@ -146,53 +159,61 @@ void Network::Leave(Station& station, double residence_s) {
 }
 
 void Network::Advance(RequestId id) {
-  const double now_s = simulator_.now_s();
   for (;;) {
     Request& request = requests_[id];
     const Route& route = routes_[request.route];
-    if (request.step == route.steps.size()) {
-      End(id, /*rejected=*/false);
-      return;
-    }
-    const uint32_t index = request.step;
-    const Step& step = route.steps[index];
-    Station& station = stations_[step.station];
-    StepStart(id, index) = now_s;
-    if (step.kind == StepKind::kRelease) {
+    if (request.step == route.steps.size()) return End(id, /*rejected=*/false);
+    if (!BeginStep(id, route, request.step)) return;
+    ++request.step;
+  }
+}
+
+bool Network::BeginStep(RequestId id, const Route& route, uint32_t index) {
+  const double now_s = simulator_.now_s();
+  const Step& step = route.steps[index];
+  Station& station = stations_[step.station];
+  StepStart(id, index) = now_s;
+  switch (step.kind) {
+    case StepKind::kRelease:
       pools_[station.index]->Release();
       Leave(station, now_s - StepStart(id, route.acquired_at[index]));
-      ++request.step;
-      continue;
-    }
-    if (step.kind == StepKind::kAcquire) {
+      return true;
+    case StepKind::kAcquire: {
       const Admission admission = pools_[station.index]->Acquire(id);
-      if (admission == Admission::kRejected) return Reject(id, station);
+      if (admission == Admission::kRejected) {
+        Reject(id, station);
+        return false;
+      }
       Enter(station);
-      if (admission == Admission::kQueued) return;
-      ++request.step;
-      continue;
+      return admission == Admission::kStarted;
     }
-    const double demand = Demand(id, index);
-    switch (station.kind) {
-      case StationKind::kDelay:
-        Enter(station);
-        simulator_.Schedule(now_s + demand, delay_kind_, id);
+    case StepKind::kVisit:
+      BeginVisit(id, station, Demand(id, index));
+      return false;
+  }
+  return false;
+}
+
+void Network::BeginVisit(RequestId id, Station& station, double demand) {
+  switch (station.kind) {
+    case StationKind::kDelay:
+      Enter(station);
+      simulator_.Schedule(simulator_.now_s() + demand, delay_kind_, id);
+      return;
+    case StationKind::kProcessorSharing:
+      Enter(station);
+      processor_sharing_[station.index]->Arrive(id, demand);
+      return;
+    case StationKind::kFifo:
+      if (fifos_[station.index]->Arrive(id, demand) == Admission::kRejected) {
+        Reject(id, station);
         return;
-      case StationKind::kProcessorSharing:
-        Enter(station);
-        processor_sharing_[station.index]->Arrive(id, demand);
-        return;
-      case StationKind::kFifo:
-        if (fifos_[station.index]->Arrive(id, demand) == Admission::kRejected) {
-          return Reject(id, station);
-        }
-        Enter(station);
-        return;
-      case StationKind::kTokenPool:
-        break;  // excluded by AddRoute
-    }
-    assert(false && "a visit to a token pool passed AddRoute");
-    return;
+      }
+      Enter(station);
+      return;
+    case StationKind::kTokenPool:
+      assert(false && "AddRoute lets no route visit a token pool");
+      return;
   }
 }
 

@@ -28,6 +28,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -75,7 +76,8 @@ struct RouteStatistics {
   Histogram response_s;  // arrival to completion, completed requests only
 };
 
-// A request as it ends, for RequestListener. The spans are valid during the call only.
+// A request as it ends, for RequestListener. The span is valid during the call only, and only
+// until the listener calls Submit (which may grow the storage it points into).
 struct RequestRecord {
   RequestId id = 0;
   RouteId route = 0;
@@ -119,6 +121,8 @@ class Network final : public JobListener, public EventHandler, public Statistics
   // Starts a request on `route` now. demands_s[i] is the demand of step i: seconds of service at
   // a FIFO station, seconds of single-core work at a processor-sharing station, seconds of delay;
   // ignored for acquire and release steps.
+  // Returns the request's id; a request refused at once, or whose steps all end at once, has
+  // already ended (the listener heard of it) and its id may be reused by the next Submit.
   // REQUIRES: route exists; demands_s.size() == the route's length; demands >= 0 and finite.
   RequestId Submit(RouteId route, std::span<const double> demands_s);
 
@@ -164,12 +168,19 @@ class Network final : public JobListener, public EventHandler, public Statistics
   };
 
   StationId AddStation(std::string name, StationKind kind, uint32_t index);
+  // An error when `step` names no station or the wrong kind of station for its kind.
+  [[nodiscard]] std::optional<Error> CheckStepKind(const std::string& route, uint32_t index,
+                                                   const Step& step) const;
   RequestId AllocateRequest();
   void EnsureRowWidth(size_t steps);
   double& StepStart(RequestId id, uint32_t step) { return step_start_s_[id * row_width_ + step]; }
   double Demand(RequestId id, uint32_t step) const { return demands_s_[id * row_width_ + step]; }
   // Runs the request's steps from its current one until it must wait or it ends.
   void Advance(RequestId id);
+  // Starts step `index`; true when it is over at once (a release, a token granted at once),
+  // false when the request waits for an event or has ended (rejected).
+  bool BeginStep(RequestId id, const Route& route, uint32_t index);
+  void BeginVisit(RequestId id, Station& station, double demand);
   void Enter(Station& station);
   void Leave(Station& station, double residence_s);
   void Reject(RequestId id, Station& refusing);

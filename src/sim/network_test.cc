@@ -21,14 +21,15 @@ class Ends final : public RequestListener {
 class Submitter final : public EventHandler {
  public:
   Submitter(Simulator& simulator, Network& network, RouteId route)
-      : simulator_(simulator), network_(network), route_(route), kind_(simulator.AddHandler(this)) {}
+      : simulator_(simulator),
+        network_(network),
+        route_(route),
+        kind_(simulator.AddHandler(this)) {}
   void Add(double at_s, std::vector<double> demands_s) {
     demands_.push_back(std::move(demands_s));
     simulator_.Schedule(at_s, kind_, static_cast<uint32_t>(demands_.size() - 1));
   }
-  void HandleEvent(const Event& event) override {
-    network_.Submit(route_, demands_[event.target]);
-  }
+  void HandleEvent(const Event& event) override { network_.Submit(route_, demands_[event.target]); }
 
  private:
   Simulator& simulator_;
@@ -48,10 +49,13 @@ TEST(NetworkTest, AnOdooShapedRouteByHand) {
   const StationId pool = network.AddTokenPool("db pool", 1, 0);
   const StationId db = network.AddFifo("db", 1, FifoServers::kUnboundedQueue);
   const StationId think = network.AddDelay("network");
-  const Result<RouteId> route = network.AddRoute(
-      "web", {{StepKind::kAcquire, workers}, {StepKind::kVisit, cpu}, {StepKind::kAcquire, pool},
-              {StepKind::kVisit, db}, {StepKind::kRelease, pool}, {StepKind::kVisit, think},
-              {StepKind::kRelease, workers}});
+  const Result<RouteId> route = network.AddRoute("web", {{StepKind::kAcquire, workers},
+                                                         {StepKind::kVisit, cpu},
+                                                         {StepKind::kAcquire, pool},
+                                                         {StepKind::kVisit, db},
+                                                         {StepKind::kRelease, pool},
+                                                         {StepKind::kVisit, think},
+                                                         {StepKind::kRelease, workers}});
   ASSERT_TRUE(route.ok());
   Ends ends;
   network.SetRequestListener(&ends);
@@ -96,10 +100,11 @@ TEST(NetworkTest, ARejectedRequestGivesBackItsTokens) {
   const StationId workers = network.AddTokenPool("workers", 5, 0);
   const StationId pool = network.AddTokenPool("db pool", 1, 0);
   const StationId db = network.AddDelay("db");
-  const Result<RouteId> route = network.AddRoute(
-      "report", {{StepKind::kAcquire, workers}, {StepKind::kAcquire, pool},
-                 {StepKind::kVisit, db}, {StepKind::kRelease, pool},
-                 {StepKind::kRelease, workers}});
+  const Result<RouteId> route = network.AddRoute("report", {{StepKind::kAcquire, workers},
+                                                            {StepKind::kAcquire, pool},
+                                                            {StepKind::kVisit, db},
+                                                            {StepKind::kRelease, pool},
+                                                            {StepKind::kRelease, workers}});
   ASSERT_TRUE(route.ok());
   Ends ends;
   network.SetRequestListener(&ends);
@@ -128,9 +133,11 @@ TEST(NetworkTest, RouteErrorsAreAllReported) {
   const StationId pool = network.AddTokenPool("pool", 1, 0);
   const StationId cpu = network.AddProcessorSharing("cpu", 1.0);
   EXPECT_FALSE(network.AddRoute("empty", {}).ok());
-  const Result<RouteId> bad = network.AddRoute(
-      "bad", {{StepKind::kVisit, pool}, {StepKind::kAcquire, cpu}, {StepKind::kVisit, 9},
-              {StepKind::kRelease, pool}, {StepKind::kAcquire, pool}});
+  const Result<RouteId> bad = network.AddRoute("bad", {{StepKind::kVisit, pool},
+                                                       {StepKind::kAcquire, cpu},
+                                                       {StepKind::kVisit, 9},
+                                                       {StepKind::kRelease, pool},
+                                                       {StepKind::kAcquire, pool}});
   ASSERT_FALSE(bad.ok());
   ASSERT_EQ(bad.errors().size(), 5u);
   EXPECT_EQ(bad.errors()[0].message,

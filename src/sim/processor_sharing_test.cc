@@ -10,14 +10,17 @@ namespace {
 
 class Script final : public EventHandler, public JobListener {
  public:
-  explicit Script(Simulator& simulator) : simulator_(simulator), kind_(simulator.AddHandler(this)) {}
+  explicit Script(Simulator& simulator)
+      : simulator_(simulator), kind_(simulator.AddHandler(this)) {}
   void Offer(double at_s, double work_s) {
     const auto job = static_cast<JobId>(work_.size());
     work_.push_back(work_s);
     simulator_.Schedule(at_s, kind_, job);
   }
   void HandleEvent(const Event& event) override { cpu->Arrive(event.target, work_[event.target]); }
-  void OnJobReady(uint32_t /*tag*/, JobId job) override { done.emplace_back(simulator_.now_s(), job); }
+  void OnJobReady(uint32_t /*tag*/, JobId job) override {
+    done.emplace_back(simulator_.now_s(), job);
+  }
 
   ProcessorSharing* cpu = nullptr;
   std::vector<std::pair<double, JobId>> done;

@@ -13,7 +13,8 @@ namespace {
 // one `data` seconds later with data − 1.
 class Recorder final : public EventHandler {
  public:
-  explicit Recorder(Simulator& simulator) : simulator_(simulator), kind_(simulator.AddHandler(this)) {}
+  explicit Recorder(Simulator& simulator)
+      : simulator_(simulator), kind_(simulator.AddHandler(this)) {}
   void HandleEvent(const Event& event) override {
     seen.emplace_back(simulator_.now_s(), event.target);
     if (event.data > 0) {

@@ -67,8 +67,7 @@ struct Replicated {
 };
 
 Replicated Replicate(Discipline discipline, int64_t servers, int64_t queue_capacity,
-                     double rate_per_s, Distribution service, double warmup_s,
-                     double measured_s) {
+                     double rate_per_s, Distribution service, double warmup_s, double measured_s) {
   std::vector<double> waits;
   std::vector<double> responses;
   std::vector<double> blocking;
@@ -142,8 +141,8 @@ TEST(TheoryTest, ProcessorSharingMeanResponseIsInsensitiveToTheServiceDistributi
   for (const Distribution& service :
        {Distribution::Exponential(1.0), Distribution::Deterministic(1.0),
         Distribution::Lognormal(1.0, 2.0)}) {
-    const Replicated r = Replicate(Discipline::kProcessorSharing, 1, 0, 0.8, service, 1000.0,
-                                   100000.0);
+    const Replicated r =
+        Replicate(Discipline::kProcessorSharing, 1, 0, 0.8, service, 1000.0, 100000.0);
     EXPECT_TRUE(Covers(r.mean_response_s, 5.0)) << "cv = " << service.cv();
     EXPECT_LT(r.mean_response_s.RelativeHalfWidth(), 0.04) << "cv = " << service.cv();
   }
@@ -177,8 +176,8 @@ TEST(TheoryTest, MMcKBlockingMatchesTheExactFormula) {
   for (double w : weight) total += w;
   const double exact_blocking = weight[k] / total;  // 0.0671744
   // Measured (n = 10, seeds 1..10, 50,000 s each after 1,000 s): 0.067348 ± 0.001225.
-  const Replicated r = Replicate(Discipline::kFifo, c, k - c, a, Distribution::Exponential(1.0),
-                                 1000.0, 50000.0);
+  const Replicated r =
+      Replicate(Discipline::kFifo, c, k - c, a, Distribution::Exponential(1.0), 1000.0, 50000.0);
   EXPECT_TRUE(Covers(r.blocking, exact_blocking));
   EXPECT_NEAR(r.blocking.mean, exact_blocking, 0.03 * exact_blocking);
 }
@@ -202,16 +201,15 @@ StackRun RunStack(uint64_t seed, double warmup_s, double measured_s) {
   const StationId pool = network.AddTokenPool("db pool", 3, TokenPool::kUnboundedWaiters);
   const StationId db = network.AddFifo("db", 2, FifoServers::kUnboundedQueue);
   const StationId wire = network.AddDelay("network");
-  const RouteId web =
-      network
-          .AddRoute("web", {{StepKind::kAcquire, workers},
-                            {StepKind::kVisit, cpu},
-                            {StepKind::kAcquire, pool},
-                            {StepKind::kVisit, db},
-                            {StepKind::kRelease, pool},
-                            {StepKind::kVisit, wire},
-                            {StepKind::kRelease, workers}})
-          .value();
+  const RouteId web = network
+                          .AddRoute("web", {{StepKind::kAcquire, workers},
+                                            {StepKind::kVisit, cpu},
+                                            {StepKind::kAcquire, pool},
+                                            {StepKind::kVisit, db},
+                                            {StepKind::kRelease, pool},
+                                            {StepKind::kVisit, wire},
+                                            {StepKind::kRelease, workers}})
+                          .value();
   const RouteId report = network
                              .AddRoute("report", {{StepKind::kAcquire, workers},
                                                   {StepKind::kVisit, cpu},
@@ -219,11 +217,11 @@ StackRun RunStack(uint64_t seed, double warmup_s, double measured_s) {
                              .value();
   const Distribution none = Distribution::Deterministic(0.0);
   // Loads: app cpu (12 × 0.06 + 0.5 × 0.6) / 2 = 0.51; db 12 × 0.05 / 2 = 0.3.
-  PoissonSource web_source(simulator, network, web,
-                           {none, Distribution::Exponential(0.06), none,
-                            Distribution::Lognormal(0.05, 1.5), none,
-                            Distribution::Exponential(0.02), none},
-                           12.0, "web");
+  PoissonSource web_source(
+      simulator, network, web,
+      {none, Distribution::Exponential(0.06), none, Distribution::Lognormal(0.05, 1.5), none,
+       Distribution::Exponential(0.02), none},
+      12.0, "web");
   PoissonSource report_source(simulator, network, report,
                               {none, Distribution::Lognormal(0.6, 0.8), none}, 0.5, "report");
   simulator.SetWarmup(warmup_s);
@@ -252,7 +250,7 @@ TEST(TheoryTest, LittlesLawHoldsAtEveryStation) {
   for (size_t s = 0; s < run.present.size(); ++s) {
     const double little = run.throughput[s] * run.residence[s];
     EXPECT_GT(run.arrivals[s], 9000u) << "station " << s;
-      EXPECT_NEAR(run.present[s], little, 0.02 * little) << "station " << s;
+    EXPECT_NEAR(run.present[s], little, 0.02 * little) << "station " << s;
   }
 }
 

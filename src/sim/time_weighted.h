@@ -28,9 +28,7 @@ class TimeWeighted {
   [[nodiscard]] double start_s() const { return start_s_; }
 
   // ∫ level dt from the window's start to `now_s`. REQUIRES: now_s >= the last change.
-  [[nodiscard]] double Integral(double now_s) const {
-    return area_ + level_ * (now_s - last_s_);
-  }
+  [[nodiscard]] double Integral(double now_s) const { return area_ + level_ * (now_s - last_s_); }
   // The time-average level over [start, now_s]; the current level when the window is empty.
   [[nodiscard]] double Mean(double now_s) const {
     const double span_s = now_s - start_s_;

@@ -55,8 +55,8 @@ TEST(TokenPoolTest, WaitersAreGrantedInArrivalOrder) {
   Holders holders(simulator);
   TokenPool pool(simulator, 2, 2, &holders);
   holders.pool = &pool;
-  for (auto [at, hold] : std::vector<std::pair<double, double>>{
-           {0, 5}, {1, 2}, {2, 1}, {2.5, 1}, {2.7, 1}}) {
+  for (auto [at, hold] :
+       std::vector<std::pair<double, double>>{{0, 5}, {1, 2}, {2, 1}, {2.5, 1}, {2.7, 1}}) {
     holders.Offer(at, hold);
   }
   simulator.Run(10.0);
