@@ -17,6 +17,7 @@
 // outlive every call to Run or Step. Components are neither copyable nor movable for that
 // reason.
 
+#include <cassert>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,7 @@ class Simulator {
   // Schedules an event at absolute time `time_s`. REQUIRES: time_s >= now_s(), finite; `kind`
   // returned by AddHandler.
   void Schedule(double time_s, EventKind kind, uint32_t target = 0, uint64_t data = 0) {
+    assert(time_s >= now_s_ && kind < handlers_.size());
     queue_.Push(Event{time_s, 0, kind, target, data});
   }
   // Schedules an event `delay_s` after now. REQUIRES: delay_s >= 0, finite.
