@@ -1,0 +1,105 @@
+#include "sim/processor_sharing.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+namespace headroom::sim {
+
+ProcessorSharing::ProcessorSharing(Simulator& simulator, double cores, JobListener* listener,
+                                   uint32_t tag)
+    : simulator_(simulator),
+      listener_(listener),
+      tag_(tag),
+      completion_kind_(simulator.AddHandler(this)),
+      cores_(cores),
+      last_update_s_(simulator.now_s()),
+      jobs_(simulator.now_s()),
+      busy_cores_(simulator.now_s()) {
+  assert(cores >= 0.0 && std::isfinite(cores));
+  simulator.AddStatisticsOwner(this);
+}
+
+double ProcessorSharing::Rate(size_t jobs) const {
+  if (jobs == 0) return 0.0;
+  return std::min(1.0, cores_ / static_cast<double>(jobs));
+}
+
+void ProcessorSharing::AdvanceVirtualTime(double now_s) {
+  virtual_time_ += Rate(tags_.size()) * (now_s - last_update_s_);
+  last_update_s_ = now_s;
+}
+
+void ProcessorSharing::ScheduleNextCompletion(double now_s) {
+  ++generation_;
+  completion_pending_ = false;
+  const double rate = Rate(tags_.size());
+  if (rate <= 0.0) return;
+  // The smallest tag is at least V up to rounding; a negative remainder means "now".
+  const double remaining = std::max(0.0, tags_.front().finish_tag - virtual_time_);
+  simulator_.Schedule(now_s + remaining / rate, completion_kind_, 0, generation_);
+  completion_pending_ = true;
+}
+
+void ProcessorSharing::RecordLevels(double now_s) {
+  const auto n = static_cast<double>(tags_.size());
+  jobs_.Set(now_s, n);
+  busy_cores_.Set(now_s, std::min(n, cores_));
+}
+
+void ProcessorSharing::Arrive(JobId job, double work_s) {
+  assert(work_s >= 0.0 && std::isfinite(work_s));
+  const double now_s = simulator_.now_s();
+  ++arrivals_;
+  AdvanceVirtualTime(now_s);
+  const double old_rate = Rate(tags_.size());
+  const double old_first_tag = tags_.empty() ? 0.0 : tags_.front().finish_tag;
+  tags_.push_back(Tagged{virtual_time_ + work_s, next_order_++, now_s, job});
+  std::push_heap(tags_.begin(), tags_.end(), Later);
+  RecordLevels(now_s);
+  // The pending completion stays right when the rate is unchanged (fewer jobs than cores) and
+  // the newcomer does not finish first.
+  const bool still_valid = completion_pending_ && Rate(tags_.size()) == old_rate &&
+                           tags_.front().finish_tag == old_first_tag;
+  if (!still_valid) ScheduleNextCompletion(now_s);
+}
+
+void ProcessorSharing::HandleEvent(const Event& event) {
+  if (event.data != generation_) {
+    ++stale_events_;
+    return;
+  }
+  const double now_s = simulator_.now_s();
+  std::pop_heap(tags_.begin(), tags_.end(), Later);
+  const Tagged done = tags_.back();
+  tags_.pop_back();
+  // The event was timed for V to reach the tag; take the tag itself so rounding never builds up.
+  virtual_time_ = done.finish_tag;
+  last_update_s_ = now_s;
+  if (tags_.empty()) virtual_time_ = 0.0;  // an idle CPU restarts its virtual clock at zero
+  ++completions_;
+  responses_s_.Record(now_s - done.arrival_s);
+  RecordLevels(now_s);
+  ScheduleNextCompletion(now_s);
+  if (listener_ != nullptr) listener_->OnJobReady(tag_, done.job);
+}
+
+void ProcessorSharing::SetCores(double cores) {
+  assert(cores >= 0.0 && std::isfinite(cores));
+  const double now_s = simulator_.now_s();
+  AdvanceVirtualTime(now_s);
+  cores_ = cores;
+  RecordLevels(now_s);
+  if (!tags_.empty()) ScheduleNextCompletion(now_s);
+}
+
+void ProcessorSharing::ResetStatistics(double now_s) {
+  arrivals_ = 0;
+  completions_ = 0;
+  stale_events_ = 0;
+  responses_s_.Reset();
+  jobs_.Reset(now_s);
+  busy_cores_.Reset(now_s);
+}
+
+}  // namespace headroom::sim

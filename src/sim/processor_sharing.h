@@ -1,0 +1,100 @@
+#pragma once
+// Exact processor sharing for a CPU with `cores` cores: with n jobs present each is served at
+// rate min(1, cores / n) (a job is single-threaded, so it never runs faster than one core; with
+// one core this is the classic M/G/1-PS discipline of Kleinrock 1967).
+//
+// Algorithm (docs/simulation.md, "Processor sharing"): every present job is served at the same
+// rate, so one virtual clock V, advancing at that rate, measures the service each of them has
+// received since it arrived. A job arriving at virtual time V_a with work w finishes when V
+// reaches its finish tag V_a + w; its remaining work at any moment is tag − V. The jobs sit in a
+// min-heap of finish tags; on every arrival and departure V is brought up to date, the rate is
+// recomputed and the next completion, now + (smallest tag − V) / rate, is scheduled. That is
+// O(log n) per arrival or departure, with no per-job update. A rescheduled completion makes the
+// previous event stale; a generation number in the event identifies it and it is skipped when it
+// comes (an event per arrival at most, never more than one live completion).
+//
+// Statistics (since the last reset): arrivals, completions, the response time (arrival to end of
+// service) of every completed job, the time-averaged number of jobs and of busy cores
+// (min(n, cores)).
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/histogram.h"
+#include "sim/job.h"
+#include "sim/simulator.h"
+#include "sim/time_weighted.h"
+
+namespace headroom::sim {
+
+class ProcessorSharing final : public EventHandler, public StatisticsOwner {
+ public:
+  // `listener` (may be null) hears OnJobReady(tag, job) when a job's work is done.
+  // REQUIRES: cores >= 0 and finite.
+  ProcessorSharing(Simulator& simulator, double cores, JobListener* listener = nullptr,
+                   uint32_t tag = 0);
+  ProcessorSharing(const ProcessorSharing&) = delete;
+  ProcessorSharing& operator=(const ProcessorSharing&) = delete;
+
+  // `job` arrives now with `work_s` seconds of single-core work. Every job is admitted.
+  // REQUIRES: work_s >= 0 and finite.
+  void Arrive(JobId job, double work_s);
+  // Changes the capacity now (a CPU limit resized). With 0 cores nothing progresses.
+  // REQUIRES: cores >= 0 and finite.
+  void SetCores(double cores);
+
+  [[nodiscard]] double cores() const { return cores_; }
+  [[nodiscard]] int64_t jobs() const { return static_cast<int64_t>(tags_.size()); }
+  // The service rate each present job receives now, in cores (0 when empty).
+  [[nodiscard]] double RatePerJob() const { return Rate(tags_.size()); }
+
+  [[nodiscard]] uint64_t arrivals() const { return arrivals_; }
+  [[nodiscard]] uint64_t completions() const { return completions_; }
+  // Events skipped because a later arrival or departure rescheduled the completion.
+  [[nodiscard]] uint64_t stale_events() const { return stale_events_; }
+  [[nodiscard]] const Histogram& responses_s() const { return responses_s_; }
+  [[nodiscard]] const TimeWeighted& jobs_average() const { return jobs_; }
+  [[nodiscard]] const TimeWeighted& busy_cores() const { return busy_cores_; }
+
+  void HandleEvent(const Event& event) override;
+  void ResetStatistics(double now_s) override;
+
+ private:
+  struct Tagged {
+    double finish_tag;  // virtual time at which the job's work is done
+    uint64_t order;     // arrival order, breaks ties between equal tags
+    double arrival_s;
+    JobId job;
+  };
+  static bool Later(const Tagged& a, const Tagged& b) {
+    return a.finish_tag > b.finish_tag || (a.finish_tag == b.finish_tag && a.order > b.order);
+  }
+
+  [[nodiscard]] double Rate(size_t jobs) const;
+  // Brings the virtual clock up to now at the current rate.
+  void AdvanceVirtualTime(double now_s);
+  // Invalidates the pending completion and schedules the next one, if any job can progress.
+  void ScheduleNextCompletion(double now_s);
+  void RecordLevels(double now_s);
+
+  Simulator& simulator_;
+  JobListener* listener_;
+  uint32_t tag_;
+  EventKind completion_kind_;
+  double cores_;
+  std::vector<Tagged> tags_;  // a binary min-heap on (finish_tag, order)
+  double virtual_time_ = 0.0;
+  double last_update_s_ = 0.0;
+  uint64_t next_order_ = 0;
+  uint64_t generation_ = 0;  // the live completion event carries this value
+  bool completion_pending_ = false;
+
+  uint64_t arrivals_ = 0;
+  uint64_t completions_ = 0;
+  uint64_t stale_events_ = 0;
+  Histogram responses_s_;
+  TimeWeighted jobs_;
+  TimeWeighted busy_cores_;
+};
+
+}  // namespace headroom::sim
