@@ -147,8 +147,8 @@ Error ErrorAt(std::string_view file, const YAML::Mark& mark, std::string message
 Result<std::vector<DocNode>> ParseDocuments(std::string_view text, std::string_view file) {
   const Location file_only{std::string(file), 0, 0, ""};
   if (text.size() > kMaxManifestBytes) {
-    return InvalidError(fmt::format("the file is {} bytes, over the limit of {} bytes",
-                                    text.size(), kMaxManifestBytes),
+    return InvalidError(fmt::format("the file is {} bytes, over the limit of {} bytes", text.size(),
+                                    kMaxManifestBytes),
                         file_only);
   }
   if (auto at = FindExcessiveNesting(text, kMaxNesting)) {
@@ -290,7 +290,8 @@ void ReadScaleTargetRef(const DocNode& node, const std::string& path, ReadContex
                         hpa::ScaleTargetRef* ref) {
   MapReader m(node, path, ctx);
   if (!m.ok()) return;
-  if (const DocNode* n = m.Find("apiVersion")) ReadString(*n, m.PathOf("apiVersion"), ctx, &ref->api_version);
+  if (const DocNode* n = m.Find("apiVersion"))
+    ReadString(*n, m.PathOf("apiVersion"), ctx, &ref->api_version);
   if (const DocNode* n = m.Require("kind")) ReadString(*n, m.PathOf("kind"), ctx, &ref->kind);
   if (const DocNode* n = m.Require("name")) ReadString(*n, m.PathOf("name"), ctx, &ref->name);
   m.Finish();
@@ -345,8 +346,8 @@ void ReadTarget(const DocNode& node, const std::string& path, ReadContext& ctx,
     const char* allowed = resource ? "Utilization or AverageValue"
                                    : (pods ? "AverageValue" : "Value or AverageValue");
     ctx.Fail(*type_node, m.PathOf("type"),
-             fmt::format("a {} metric target must be {}, not {}",
-                         hpa::MetricSourceTypeName(source), allowed, type_name));
+             fmt::format("a {} metric target must be {}, not {}", hpa::MetricSourceTypeName(source),
+                         allowed, type_name));
     return;
   }
   const std::pair<const DocNode*, MetricTargetType> fields[] = {
@@ -357,7 +358,8 @@ void ReadTarget(const DocNode& node, const std::string& path, ReadContext& ctx,
   for (size_t i = 0; i < 3; ++i) {
     const auto [field, field_type] = fields[i];
     if (field_type == target->type) {
-      if (field == nullptr) ctx.Fail(node, m.PathOf(names[i]), fmt::format("required for type {}", type_name));
+      if (field == nullptr)
+        ctx.Fail(node, m.PathOf(names[i]), fmt::format("required for type {}", type_name));
     } else if (field != nullptr) {
       ctx.Fail(*field, m.PathOf(names[i]),
                fmt::format("does not apply to type {}; give {}", type_name,
@@ -374,7 +376,8 @@ void ReadTarget(const DocNode& node, const std::string& path, ReadContext& ctx,
     }
   }
   const DocNode* quantity = target->type == MetricTargetType::kAverageValue ? average : value;
-  const char* quantity_key = target->type == MetricTargetType::kAverageValue ? "averageValue" : "value";
+  const char* quantity_key =
+      target->type == MetricTargetType::kAverageValue ? "averageValue" : "value";
   if (target->type != MetricTargetType::kUtilization && quantity != nullptr) {
     ReadPositiveQuantity(*quantity, m.PathOf(quantity_key), ctx, &target->value_m);
   }
@@ -516,7 +519,8 @@ void ReadBehavior(const DocNode& node, const std::string& path, ReadContext& ctx
   MapReader m(node, path, ctx);
   if (!m.ok()) return;
   hpa::Behavior behavior;
-  if (const DocNode* n = m.Find("scaleUp")) ReadRules(*n, m.PathOf("scaleUp"), ctx, &behavior.scale_up);
+  if (const DocNode* n = m.Find("scaleUp"))
+    ReadRules(*n, m.PathOf("scaleUp"), ctx, &behavior.scale_up);
   if (const DocNode* n = m.Find("scaleDown")) {
     ReadRules(*n, m.PathOf("scaleDown"), ctx, &behavior.scale_down);
   }
@@ -524,8 +528,7 @@ void ReadBehavior(const DocNode& node, const std::string& path, ReadContext& ctx
   *out = behavior;
 }
 
-void ReadSpec(const DocNode& node, const std::string& path, ReadContext& ctx,
-              hpa::HpaSpec* spec) {
+void ReadSpec(const DocNode& node, const std::string& path, ReadContext& ctx, hpa::HpaSpec* spec) {
   MapReader m(node, path, ctx);
   if (!m.ok()) return;
   if (const DocNode* n = m.Require("scaleTargetRef")) {
@@ -544,7 +547,8 @@ void ReadSpec(const DocNode& node, const std::string& path, ReadContext& ctx,
       ReadMetric(item, p, ctx, &spec->metrics);
     });
   }
-  if (const DocNode* n = m.Find("behavior")) ReadBehavior(*n, m.PathOf("behavior"), ctx, &spec->behavior);
+  if (const DocNode* n = m.Find("behavior"))
+    ReadBehavior(*n, m.PathOf("behavior"), ctx, &spec->behavior);
   m.Finish();
 }
 
@@ -585,8 +589,9 @@ Result<hpa::HpaSpec> ReadHpaManifest(std::string_view text, std::string_view fil
     std::vector<int> hpa_lines;
     for (const DocNode& doc : docs.value()) {
       if (doc.kind != Kind::kMapping) {
-        return InvalidError("a Kubernetes manifest document must be a mapping; got " + Describe(doc),
-                            Location{std::string(file_name), doc.line, doc.column, ""});
+        return InvalidError(
+            "a Kubernetes manifest document must be a mapping; got " + Describe(doc),
+            Location{std::string(file_name), doc.line, doc.column, ""});
       }
       if (KindOf(doc) != kHpaKind) continue;
       if (hpa_doc == nullptr) hpa_doc = &doc;

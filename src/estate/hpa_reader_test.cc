@@ -206,10 +206,9 @@ TEST(HpaReaderTest, RefusesOtherApiVersionsAndYamlFeatures) {
                 .find("v1.yaml:1:13: error: apiVersion: autoscaling/v1 is not read; write the "
                       "HPA as autoscaling/v2"),
             std::string::npos);
-  EXPECT_EQ(ReadHpaManifest("kind: HorizontalPodAutoscaler\nspec: &s {}\n", "a.yaml")
-                .error()
-                .Format(),
-            "a.yaml:2:7: error: anchors (&name) are not supported; write each value out in full");
+  EXPECT_EQ(
+      ReadHpaManifest("kind: HorizontalPodAutoscaler\nspec: &s {}\n", "a.yaml").error().Format(),
+      "a.yaml:2:7: error: anchors (&name) are not supported; write each value out in full");
   EXPECT_EQ(ReadHpaManifest("[1, 2\n", "y.yaml").errors().size(), 1u);
   EXPECT_EQ(ReadHpaManifest("- a\n", "l.yaml").error().Format(),
             "l.yaml:1:1: error: a Kubernetes manifest document must be a mapping; got a list");

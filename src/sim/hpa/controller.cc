@@ -60,9 +60,9 @@ MetricResult Controller::ComputeMetric(const MetricSpec& metric,
             "unable to get metrics for resource {}: no metrics returned from resource metrics API",
             metric.name));
       } else if (target.type == MetricTargetType::kUtilization) {
-        out.calculation = ResourceReplicas(spec_replicas, target.average_utilization_percent,
-                                           metric.name, tolerances(), observation.pods, it->second,
-                                           observation.now_s, timing);
+        out.calculation =
+            ResourceReplicas(spec_replicas, target.average_utilization_percent, metric.name,
+                             tolerances(), observation.pods, it->second, observation.now_s, timing);
       } else {
         out.calculation =
             PlainMetricReplicas(spec_replicas, target.value_m, metric.name == "cpu", tolerances(),
@@ -73,22 +73,23 @@ MetricResult Controller::ComputeMetric(const MetricSpec& metric,
     case MetricSourceType::kPods: {
       auto it = observation.pods_metrics.find(metric.name);
       if (it == observation.pods_metrics.end() || it->second.empty()) {
-        out.calculation = Failed(fmt::format("unable to get metric {}: no metrics returned from "
-                                             "custom metrics API",
-                                             metric.name));
+        out.calculation =
+            Failed(fmt::format("unable to get metric {}: no metrics returned from "
+                               "custom metrics API",
+                               metric.name));
       } else {
-        out.calculation = PlainMetricReplicas(spec_replicas, target.value_m, false, tolerances(),
-                                              observation.pods, it->second, observation.now_s,
-                                              timing);
+        out.calculation =
+            PlainMetricReplicas(spec_replicas, target.value_m, false, tolerances(),
+                                observation.pods, it->second, observation.now_s, timing);
       }
       break;
     }
     case MetricSourceType::kObject: {
-      auto it = observation.object_metrics_m.find(
-          ObjectMetricKey(metric.described_object, metric.name));
+      auto it =
+          observation.object_metrics_m.find(ObjectMetricKey(metric.described_object, metric.name));
       if (it == observation.object_metrics_m.end()) {
-        out.calculation = Failed(fmt::format("unable to get metric {} on {}", metric.name,
-                                             metric.described_object));
+        out.calculation = Failed(
+            fmt::format("unable to get metric {} on {}", metric.name, metric.described_object));
       } else if (target.type == MetricTargetType::kValue) {
         out.calculation = TotalValueReplicas(spec_replicas, it->second, target.value_m,
                                              tolerances(), observation.pods);

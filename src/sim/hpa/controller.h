@@ -22,11 +22,11 @@ namespace headroom::hpa {
 
 // kube-controller-manager flags (pkg/controller/podautoscaler/config/v1alpha1/defaults.go).
 struct ControllerConfig {
-  double tolerance = 0.1;                          // --horizontal-pod-autoscaler-tolerance
-  double cpu_initialization_period_s = 300;        // ...-cpu-initialization-period
-  double delay_of_initial_readiness_s = 30;        // ...-initial-readiness-delay
-  double downscale_stabilization_window_s = 300;   // ...-downscale-stabilization
-  double sync_period_s = 15;                       // --horizontal-pod-autoscaler-sync-period
+  double tolerance = 0.1;                         // --horizontal-pod-autoscaler-tolerance
+  double cpu_initialization_period_s = 300;       // ...-cpu-initialization-period
+  double delay_of_initial_readiness_s = 30;       // ...-initial-readiness-delay
+  double downscale_stabilization_window_s = 300;  // ...-downscale-stabilization
+  double sync_period_s = 15;                      // --horizontal-pod-autoscaler-sync-period
 };
 
 // One metric's proposal.
@@ -49,11 +49,11 @@ struct Decision {
   // would scale down. Nothing changes then.
   std::string failure;
   std::optional<int32_t> stabilized_replicas;  // after the stabilisation window
-  std::string able_to_scale_reason;      // ReadyForNewScale, ScaleUpStabilized, ...
-  std::string scaling_active_reason;     // ValidMetricFound, ScalingDisabled, FailedGet...
-  std::string scaling_limited_reason;    // DesiredWithinRange, ScaleUpLimit, TooManyReplicas...
+  std::string able_to_scale_reason;            // ReadyForNewScale, ScaleUpStabilized, ...
+  std::string scaling_active_reason;           // ValidMetricFound, ScalingDisabled, FailedGet...
+  std::string scaling_limited_reason;  // DesiredWithinRange, ScaleUpLimit, TooManyReplicas...
   std::string scaling_limited_message;
-  std::string rescale_reason;            // upstream's event text, e.g. "All metrics below target"
+  std::string rescale_reason;  // upstream's event text, e.g. "All metrics below target"
 };
 
 class Controller {

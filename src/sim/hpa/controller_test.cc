@@ -28,7 +28,7 @@ HpaSpec CpuHpa(int32_t min, int32_t max, int32_t target_percent) {
 
 // `usage_m.size()` long-running Ready pods requesting `request_m` millicores each.
 Observation CpuObservation(double now_s, int32_t replicas, int64_t request_m,
-                          const std::vector<int64_t>& usage_m) {
+                           const std::vector<int64_t>& usage_m) {
   Observation o;
   o.now_s = now_s;
   o.spec_replicas = replicas;
@@ -182,7 +182,7 @@ TEST(ControllerTest, ScaleUpStabilizationWindow) {
   ApplyDefaults(&spec);
   Controller hpa(spec, {});
   hpa.SetRecommendations({});
-  EXPECT_FALSE(hpa.Sync(Uniform(kT0, 4, 0.5)).rescale);        // recommends 4
+  EXPECT_FALSE(hpa.Sync(Uniform(kT0, 4, 0.5)).rescale);  // recommends 4
   for (double t = 15; t < 60; t += 15) {
     EXPECT_FALSE(hpa.Sync(Uniform(kT0 + t, 4, 1.0)).rescale) << t;  // 8, but 4 is in the window
   }
@@ -241,8 +241,7 @@ TEST(ControllerTest, FailingMetricBlocksOnlyScaleDown) {
   const Decision d = down.Sync(CpuObservation(kT0, 5, 1000, {100, 300, 500, 250, 250}));
   EXPECT_FALSE(d.rescale);
   EXPECT_EQ(d.desired_replicas, 5);
-  EXPECT_NE(d.failure.find("invalid metrics (1 invalid out of 2)"), std::string::npos)
-      << d.failure;
+  EXPECT_NE(d.failure.find("invalid metrics (1 invalid out of 2)"), std::string::npos) << d.failure;
 
   spec.metrics[0].target.average_utilization_percent = 30;
   Controller up(spec, {});

@@ -65,7 +65,8 @@ class TraceParser {
   }
 
   Result<LoadTrace> Finish() {
-    if (!has_header_) Fail(0, "the trace is empty; expected the header time_s,requests_per_s or time_s,cpu_cores");
+    if (!has_header_)
+      Fail(0, "the trace is empty; expected the header time_s,requests_per_s or time_s,cpu_cores");
     if (has_header_ && errors_.empty() && trace_.points.size() < 2) {
       Fail(0, "the trace needs at least two rows");
     }
@@ -121,8 +122,8 @@ std::string_view LoadUnitName(LoadUnit unit) {
 
 Result<LoadTrace> ParseLoadTrace(std::string_view text, std::string_view file_name) {
   if (text.size() > kMaxTraceBytes) {
-    return InvalidError(fmt::format("the file is {} bytes, over the limit of {} bytes",
-                                    text.size(), kMaxTraceBytes),
+    return InvalidError(fmt::format("the file is {} bytes, over the limit of {} bytes", text.size(),
+                                    kMaxTraceBytes),
                         Location{std::string(file_name), 0, 0, ""});
   }
   TraceParser parser(file_name);

@@ -22,10 +22,10 @@ std::string_view PodPhaseName(PodPhase phase);
 struct PodState {
   std::string name;
   PodPhase phase = PodPhase::kRunning;
-  bool being_deleted = false;            // metadata.deletionTimestamp is set
-  std::optional<bool> ready;             // status of the Ready condition; nullopt: no condition
-  double ready_transition_s = 0;         // the Ready condition's lastTransitionTime
-  std::optional<double> start_time_s;    // status.startTime; nullopt: not started
+  bool being_deleted = false;          // metadata.deletionTimestamp is set
+  std::optional<bool> ready;           // status of the Ready condition; nullopt: no condition
+  double ready_transition_s = 0;       // the Ready condition's lastTransitionTime
+  std::optional<double> start_time_s;  // status.startTime; nullopt: not started
   std::map<std::string, int64_t> requests_m;  // resource name → summed container requests
 };
 
@@ -45,9 +45,9 @@ struct Observation {
   int32_t spec_replicas = 0;               // scale.spec.replicas: the controller's "current"
   std::optional<int32_t> status_replicas;  // scale.status.replicas; spec_replicas when unset
   std::vector<PodState> pods;
-  std::map<std::string, PodMetrics> resource_metrics;  // "cpu", "memory" → samples
-  std::map<std::string, PodMetrics> pods_metrics;      // custom metric name → samples
-  std::map<std::string, int64_t> object_metrics_m;     // "Kind/name/metric" → value
+  std::map<std::string, PodMetrics> resource_metrics;              // "cpu", "memory" → samples
+  std::map<std::string, PodMetrics> pods_metrics;                  // custom metric name → samples
+  std::map<std::string, int64_t> object_metrics_m;                 // "Kind/name/metric" → value
   std::map<std::string, std::vector<int64_t>> external_metrics_m;  // metric → values, summed
 };
 

@@ -15,8 +15,8 @@ constexpr int kMaxMantissaDigits = 20;  // 10^20 × 2^60 < 2^127: the Ei shift c
 
 struct Parsed {
   bool negative = false;
-  Int128 mantissa = 0;   // all digits, the decimal point removed
-  int decimal_exp = 0;   // value = mantissa × 10^decimal_exp × 2^binary_exp
+  Int128 mantissa = 0;  // all digits, the decimal point removed
+  int decimal_exp = 0;  // value = mantissa × 10^decimal_exp × 2^binary_exp
   int binary_exp = 0;
 };
 
@@ -25,8 +25,8 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // Reads the suffix into the exponents; false for an unknown suffix.
 bool ApplySuffix(std::string_view suffix, Parsed* p) {
   static constexpr std::pair<std::string_view, int> kDecimal[] = {
-      {"n", -9}, {"u", -6}, {"m", -3}, {"", 0}, {"k", 3}, {"M", 6},
-      {"G", 9},  {"T", 12}, {"P", 15}, {"E", 18}};
+      {"n", -9}, {"u", -6}, {"m", -3}, {"", 0},   {"k", 3},
+      {"M", 6},  {"G", 9},  {"T", 12}, {"P", 15}, {"E", 18}};
   static constexpr std::pair<std::string_view, int> kBinary[] = {
       {"Ki", 10}, {"Mi", 20}, {"Gi", 30}, {"Ti", 40}, {"Pi", 50}, {"Ei", 60}};
   for (const auto& [name, exp] : kDecimal) {
@@ -85,8 +85,8 @@ bool Parse(std::string_view text, Parsed* p) {
 }
 
 Error NotAQuantity(std::string_view text) {
-  return InvalidError(fmt::format(
-      "'{}' is not a Kubernetes quantity (such as 500m, 2, 0.05, 1.5Gi)", text));
+  return InvalidError(
+      fmt::format("'{}' is not a Kubernetes quantity (such as 500m, 2, 0.05, 1.5Gi)", text));
 }
 
 }  // namespace
@@ -103,7 +103,7 @@ Result<int64_t> ParseQuantityMilli(std::string_view text) {
     if (value > kLimit) return out_of_range;
   }
   if (exp < 0) {
-    if (exp < -36) {  // 10^36 is the largest power of ten held exactly
+    if (exp < -36) {               // 10^36 is the largest power of ten held exactly
       value = value == 0 ? 0 : 1;  // anything this small rounds up to one milli-unit
     } else {
       Int128 divisor = 1;
@@ -121,7 +121,8 @@ Result<double> ParseQuantityDouble(std::string_view text) {
   if (!Parse(text, &p)) return NotAQuantity(text);
   const double value = static_cast<double>(p.mantissa) * std::pow(10.0, p.decimal_exp) *
                        std::ldexp(1.0, p.binary_exp);
-  if (!std::isfinite(value)) return InvalidError(fmt::format("quantity '{}' is out of range", text));
+  if (!std::isfinite(value))
+    return InvalidError(fmt::format("quantity '{}' is out of range", text));
   return p.negative ? -value : value;
 }
 

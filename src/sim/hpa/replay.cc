@@ -62,8 +62,8 @@ class Simulation {
   }
 
   int32_t ReadyCount(double t) const {
-    return static_cast<int32_t>(std::count_if(
-        pods_.begin(), pods_.end(), [t](const SimPod& p) { return p.ready_at_s <= t; }));
+    return static_cast<int32_t>(std::count_if(pods_.begin(), pods_.end(),
+                                              [t](const SimPod& p) { return p.ready_at_s <= t; }));
   }
 
   double NextTraceTime(double t) const {
@@ -83,8 +83,8 @@ class Simulation {
   // The CPU a Ready pod uses, in millicores rounded up as Quantity.MilliValue() does.
   int64_t ReadyPodUsageM(double load, int32_t ready) const {
     if (ready == 0) return 0;
-    const double usage = load / ready / report_->capacity_per_pod *
-                         static_cast<double>(options_.cpu_request_m);
+    const double usage =
+        load / ready / report_->capacity_per_pod * static_cast<double>(options_.cpu_request_m);
     return static_cast<int64_t>(std::ceil(std::min(usage, kMaxUsageM)));
   }
 
@@ -154,7 +154,11 @@ class Simulation {
     const int32_t ready = ReadyCount(from);
     report_->pod_seconds += static_cast<double>(pods_.size()) * duration;
     const double capacity = ready * report_->capacity_per_pod;
-    if (load > capacity * report_->target_utilisation) report_->under_provisioned_s += duration;
+    const double at_target = capacity * report_->target_utilisation;
+    if (load > at_target) report_->under_provisioned_s += duration;
+    if (load > at_target * (1 + report_->scale_up_tolerance)) {
+      report_->beyond_tolerance_s += duration;
+    }
     bool over = load > 0;
     if (capacity > 0) {
       const double utilisation = load / capacity;
@@ -234,12 +238,14 @@ Result<ReplayReport> Replay(const LoadTrace& trace, const HpaSpec& spec,
   Result<double> target = TargetUtilisation(spec, options.cpu_request_m);
   if (!target.ok()) return target.errors();
   report.target_utilisation = target.value();
+  report.scale_up_tolerance = Controller(spec, options.controller).tolerances().scale_up;
   const int32_t min_replicas = spec.min_replicas.value_or(1);
   const int32_t initial = options.initial_replicas.value_or(min_replicas);
   if (initial < min_replicas || initial > spec.max_replicas) {
-    return UsageError(fmt::format("the initial replicas ({}) must be within minReplicas ({}) and "
-                                  "maxReplicas ({})",
-                                  initial, min_replicas, spec.max_replicas));
+    return UsageError(
+        fmt::format("the initial replicas ({}) must be within minReplicas ({}) and "
+                    "maxReplicas ({})",
+                    initial, min_replicas, spec.max_replicas));
   }
   Simulation(trace, spec, options, &report).Run(initial);
   return report;

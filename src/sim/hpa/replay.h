@@ -10,7 +10,9 @@
 //   utilisation   u(t) = load / C (the CPU of Ready pods over their requests);
 //   under-provisioned while load > C × target, the target being the HPA's CPU utilisation target
 //                 (or its average value over the request): demand exceeds what the Ready pods
-//                 carry at the target;
+//                 carry at the target. The HPA itself only acts beyond its tolerance, so the
+//                 report also gives the time with load > C × target × (1 + scale-up tolerance);
+//                 the difference is the slack the tolerance band allows;
 //   SLO minute lost: a whole minute since the trace start during which u > the SLO threshold at
 //                 some instant (with no Ready pod, any load counts).
 
@@ -32,8 +34,8 @@ struct ReplayOptions {
   // carries cpu_request_m / 1000 cores).
   std::optional<double> capacity_per_pod;
   int64_t cpu_request_m = 1000;
-  double startup_s = 30;       // from creation to Ready
-  double slo_utilisation = 1;  // utilisation above which a minute counts as lost
+  double startup_s = 30;                    // from creation to Ready
+  double slo_utilisation = 1;               // utilisation above which a minute counts as lost
   std::optional<int32_t> initial_replicas;  // Ready at the start; default minReplicas
   // The sampling window metrics-server reports (its default --metric-resolution, 15 s).
   double metric_window_s = 15;
@@ -59,7 +61,9 @@ struct ReplayReport {
   double start_s = 0;
   double duration_s = 0;
   std::vector<ReplaySync> syncs;
+  double scale_up_tolerance = 0.1;
   double under_provisioned_s = 0;
+  double beyond_tolerance_s = 0;  // load > C × target × (1 + scale_up_tolerance)
   double over_slo_s = 0;
   int64_t slo_minutes_lost = 0;
   double pod_seconds = 0;  // integral of the pods that exist (starting pods included)

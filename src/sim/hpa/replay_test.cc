@@ -63,6 +63,7 @@ TEST(ReplayTest, StepUpTimeline) {
   EXPECT_EQ(report.scale_ups, 2);
   EXPECT_EQ(report.scale_downs, 0);
   EXPECT_DOUBLE_EQ(report.under_provisioned_s, 45);
+  EXPECT_DOUBLE_EQ(report.beyond_tolerance_s, 45);  // 8 cores > Ready × 0.55 until 345 s
   EXPECT_DOUBLE_EQ(report.over_slo_s, 30);
   EXPECT_EQ(report.slo_minutes_lost, 1);
   EXPECT_DOUBLE_EQ(report.peak_utilisation, 2.0);
@@ -85,6 +86,16 @@ TEST(ReplayTest, ScaleDownWaitsForTheStabilisationWindow) {
   }
   EXPECT_EQ(r.value().scale_downs, 1);
   EXPECT_DOUBLE_EQ(r.value().under_provisioned_s, 0);
+}
+
+// Inside the tolerance band the HPA does not move: 4.2 cores on 8 pods is 52.5 % of a 50 %
+// target, under-provisioned by the strict definition but not beyond the 10 % tolerance.
+TEST(ReplayTest, ToleranceSlackIsReportedApart) {
+  const ReplayReport r = Replay(Cores({{0, 4.2}, {600, 4.2}}), CpuHpa(8, 20, 50), {}).value();
+  EXPECT_EQ(r.scale_ups + r.scale_downs, 0);
+  EXPECT_DOUBLE_EQ(r.under_provisioned_s, 1200);
+  EXPECT_DOUBLE_EQ(r.beyond_tolerance_s, 0);
+  EXPECT_DOUBLE_EQ(r.scale_up_tolerance, 0.1);
 }
 
 // A slower start-up leaves the pods short for longer.

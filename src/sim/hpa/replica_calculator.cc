@@ -41,8 +41,7 @@ bool IsCpuUnready(const PodState& pod, const PodMetric& metric, double now_s,
     return !ready || metric.timestamp_s < pod.ready_transition_s + metric.window_s;
   }
   // After it, only a pod that has never been Ready is set aside.
-  return !ready &&
-         *pod.start_time_s + timing.delay_of_initial_readiness_s > pod.ready_transition_s;
+  return !ready && *pod.start_time_s + timing.delay_of_initial_readiness_s > pod.ready_transition_s;
 }
 
 struct UtilizationRatio {
@@ -134,7 +133,8 @@ void FinishCalculation(int32_t current, const Tolerances& tolerances, PodMetrics
 }
 
 const char* const kNoPods = "no pods returned by selector while calculating replica count";
-const char* const kNoReadyMetrics = "did not receive metrics for targeted pods (pods might be unready)";
+const char* const kNoReadyMetrics =
+    "did not receive metrics for targeted pods (pods might be unready)";
 
 }  // namespace
 
@@ -205,9 +205,8 @@ ReplicaCalculation ResourceReplicas(int32_t current_replicas, int32_t target_uti
 
 ReplicaCalculation PlainMetricReplicas(int32_t current_replicas, int64_t target_average_m,
                                        bool is_cpu, const Tolerances& tolerances,
-                                       const std::vector<PodState>& pods,
-                                       const PodMetrics& metrics, double now_s,
-                                       const ReadinessTiming& timing) {
+                                       const std::vector<PodState>& pods, const PodMetrics& metrics,
+                                       double now_s, const ReadinessTiming& timing) {
   if (pods.empty()) return Failure(kNoPods);
   ReplicaCalculation r;
   r.groups = GroupPods(pods, metrics, is_cpu, now_s, timing);
@@ -225,8 +224,8 @@ ReplicaCalculation PlainMetricReplicas(int32_t current_replicas, int64_t target_
   return r;
 }
 
-ReplicaCalculation TotalValueReplicas(int32_t current_replicas, int64_t usage_m,
-                                      int64_t target_m, const Tolerances& tolerances,
+ReplicaCalculation TotalValueReplicas(int32_t current_replicas, int64_t usage_m, int64_t target_m,
+                                      const Tolerances& tolerances,
                                       const std::vector<PodState>& pods) {
   ReplicaCalculation r;
   r.usage_ratio = static_cast<double>(usage_m) / static_cast<double>(target_m);
@@ -263,8 +262,7 @@ ReplicaCalculation AverageValueReplicas(int32_t status_replicas, int64_t usage_m
   r.outcome = ReplicaOutcome::kWithinTolerance;
   if (!tolerances.IsWithin(r.usage_ratio)) {
     r.outcome = ReplicaOutcome::kProportional;
-    r.replicas =
-        CeilToInt32(static_cast<double>(usage_m) / static_cast<double>(target_average_m));
+    r.replicas = CeilToInt32(static_cast<double>(usage_m) / static_cast<double>(target_average_m));
   }
   if (!std::isfinite(r.usage_ratio)) r.usage_ratio = 0;  // zero replicas: no ratio to report
   r.average_value_m =

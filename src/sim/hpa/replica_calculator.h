@@ -86,14 +86,13 @@ ReplicaCalculation ResourceReplicas(int32_t current_replicas, int32_t target_uti
 // per pod in milli-units. Missing samples count as the target on scale-down, 0 on scale-up.
 ReplicaCalculation PlainMetricReplicas(int32_t current_replicas, int64_t target_average_m,
                                        bool is_cpu, const Tolerances& tolerances,
-                                       const std::vector<PodState>& pods,
-                                       const PodMetrics& metrics, double now_s,
-                                       const ReadinessTiming& timing);
+                                       const std::vector<PodState>& pods, const PodMetrics& metrics,
+                                       double now_s, const ReadinessTiming& timing);
 
 // GetObjectMetricReplicas / GetExternalMetricReplicas (getUsageRatioReplicaCount): a target
 // total value; the count scales the Running and Ready pods. From zero replicas: ceil(ratio).
-ReplicaCalculation TotalValueReplicas(int32_t current_replicas, int64_t usage_m,
-                                      int64_t target_m, const Tolerances& tolerances,
+ReplicaCalculation TotalValueReplicas(int32_t current_replicas, int64_t usage_m, int64_t target_m,
+                                      const Tolerances& tolerances,
                                       const std::vector<PodState>& pods);
 
 // GetObjectPerPodMetricReplicas / GetExternalPerPodMetricReplicas: a target average per

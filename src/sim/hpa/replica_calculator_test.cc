@@ -82,9 +82,9 @@ using P = PodPhase;
 
 // TestReplicaCalcResourceScale "scale up".
 TEST(ReplicaCalculatorTest, ScaleUp) {
-  ExpectResource(Resource({.current = 3, .request_cores = {1, 1, 1}, .levels_m = {300, 500, 700}},
-                          30),
-                 5, 50, kContainersPerPod * 500);
+  ExpectResource(
+      Resource({.current = 3, .request_cores = {1, 1, 1}, .levels_m = {300, 500, 700}}, 30), 5, 50,
+      kContainersPerPod * 500);
 }
 
 // "scale up: unready pod scales less": the unready pod counts as 0 % on scale-up.
@@ -137,9 +137,8 @@ TEST(ReplicaCalculatorTest, FailedAndDeletingPodsAreDroppedOnScaleUp) {
 
 // "scale down".
 TEST(ReplicaCalculatorTest, ScaleDown) {
-  const Fixture f{.current = 5,
-                  .request_cores = {1, 1, 1, 1, 1},
-                  .levels_m = {100, 300, 500, 250, 250}};
+  const Fixture f{
+      .current = 5, .request_cores = {1, 1, 1, 1, 1}, .levels_m = {100, 300, 500, 250, 250}};
   ExpectResource(Resource(f, 50), 3, 28, kContainersPerPod * 280);
 }
 
@@ -181,9 +180,7 @@ TEST(ReplicaCalculatorTest, FailedAndDeletingPodsAreDroppedOnScaleDown) {
 
 // TestReplicaCalcTolerance: 102 % of a 100 % target is inside the 10 % band.
 TEST(ReplicaCalculatorTest, ToleranceBand) {
-  const Fixture f{.current = 3,
-                  .request_cores = {0.9, 1.0, 1.1},
-                  .levels_m = {1010, 1030, 1020}};
+  const Fixture f{.current = 3, .request_cores = {0.9, 1.0, 1.1}, .levels_m = {1010, 1030, 1020}};
   const ReplicaCalculation r = Resource(f, 100);
   ExpectResource(r, 3, 102, kContainersPerPod * 1020);
   EXPECT_EQ(r.outcome, ReplicaOutcome::kWithinTolerance);
@@ -301,8 +298,7 @@ TEST(ReplicaCalculatorTest, ComputedToleranceAlgImplementation) {
   const int32_t final_pods = static_cast<int32_t>(std::ceil(1500.0 / (3000.0 * target) * 10));
   EXPECT_EQ(final_pods, 9);
   Fixture f{.current = 10,
-            .request_cores = {0.400, 0.200, 0.310, 0.290, 0.302, 0.298, 0.301, 0.299, 0.300,
-                              0.300},
+            .request_cores = {0.400, 0.200, 0.310, 0.290, 0.302, 0.298, 0.301, 0.299, 0.300, 0.300},
             .levels_m = std::vector<int64_t>(10, 150)};
   ExpectResource(Resource(f, target_percent), final_pods, 50, kContainersPerPod * 150);
   const auto close_percent =
@@ -320,10 +316,8 @@ TEST(ReplicaCalculatorTest, FailuresAreReported) {
                          .metric_pod_names = {"an-older-pod-name"}};
   // The only pod has no sample (it is missing) and the only sample matches no pod.
   EXPECT_EQ(Resource(disjoint, 100).failure, "no metrics returned matched known pods");
-  const Fixture all_unready{.current = 2,
-                            .request_cores = {1, 1},
-                            .levels_m = {100, 100},
-                            .ready = {false, false}};
+  const Fixture all_unready{
+      .current = 2, .request_cores = {1, 1}, .levels_m = {100, 100}, .ready = {false, false}};
   EXPECT_EQ(Resource(all_unready, 50).failure,
             "did not receive metrics for targeted pods (pods might be unready)");
   EXPECT_EQ(ResourceReplicas(1, 50, "cpu", kDefault, {}, {}, kNow, kTestTiming).failure,
@@ -409,10 +403,10 @@ TEST(ReplicaCalculatorTest, AverageValueMetric) {
     int64_t average;
   };
   const Case cases[] = {
-      {3, 20000, 5000, kDefault, 4, 6667},     {5, 6000, 2000, kDefault, 3, 1200},
-      {4, 20166, 5000, kDefault, 4, 5042},     {4, 20208, 5000, {0.1, 0.01}, 5, 5052},
-      {3, 8600, 2150, kDefault, 4, 2867},      {5, 8600, 2867, kDefault, 3, 1720},
-      {3, 8600, 2900, kDefault, 3, 2867},      {3, 8600, 2800, {0.1, 0.01}, 4, 2867},
+      {3, 20000, 5000, kDefault, 4, 6667}, {5, 6000, 2000, kDefault, 3, 1200},
+      {4, 20166, 5000, kDefault, 4, 5042}, {4, 20208, 5000, {0.1, 0.01}, 5, 5052},
+      {3, 8600, 2150, kDefault, 4, 2867},  {5, 8600, 2867, kDefault, 3, 1720},
+      {3, 8600, 2900, kDefault, 3, 2867},  {3, 8600, 2800, {0.1, 0.01}, 4, 2867},
   };
   for (const Case& c : cases) {
     const ReplicaCalculation r = AverageValueReplicas(c.status, c.usage, c.target, c.tolerances);
@@ -478,9 +472,8 @@ TEST(ReplicaCalculatorTest, GroupPods) {
   EXPECT_EQ(g.unready, std::vector<std::string>{"p"});
   EXPECT_EQ(g.ignored, (std::vector<std::string>{"x", "y"}));
   // "count in a ready pod - memory": readiness only matters for CPU.
-  const PodGroups memory =
-      GroupPods({pod("m", std::nullopt, std::nullopt, 0)}, {{"m", PodMetric{1, kNow, 60}}}, false,
-                kNow, kTestTiming);
+  const PodGroups memory = GroupPods({pod("m", std::nullopt, std::nullopt, 0)},
+                                     {{"m", PodMetric{1, kNow, 60}}}, false, kNow, kTestTiming);
   EXPECT_EQ(memory.ready_count, 1);
 }
 

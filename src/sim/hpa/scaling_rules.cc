@@ -137,8 +137,7 @@ ReasonedReplicas StabilizeRecommendationWithBehaviors(
 }
 
 int32_t GetReplicasChangePerPeriod(int32_t period_s,
-                                   const std::vector<TimestampedScaleEvent>& events,
-                                   double now_s) {
+                                   const std::vector<TimestampedScaleEvent>& events, double now_s) {
   const double cutoff = now_s - period_s;
   int64_t replicas = 0;
   for (const TimestampedScaleEvent& event : events) {
@@ -157,7 +156,8 @@ int32_t CalculateScaleUpLimitWithScalingRules(int32_t current_replicas,
   const bool pick_min = select == SelectPolicy::kMin;
   int64_t result = pick_min ? kMaxInt32 : kMinInt32;
   for (const ScalingPolicy& policy : rules.policies.value_or(std::vector<ScalingPolicy>{})) {
-    const int64_t start = PeriodStartReplicas(current_replicas, policy, up_events, down_events, now_s);
+    const int64_t start =
+        PeriodStartReplicas(current_replicas, policy, up_events, down_events, now_s);
     int64_t proposed = 0;
     if (policy.type == ScalingPolicyType::kPods) {
       proposed = start + policy.value;
@@ -181,7 +181,8 @@ int32_t CalculateScaleDownLimitWithBehaviors(int32_t current_replicas,
   const bool pick_max = select == SelectPolicy::kMin;
   int64_t result = pick_max ? kMinInt32 : kMaxInt32;
   for (const ScalingPolicy& policy : rules.policies.value_or(std::vector<ScalingPolicy>{})) {
-    const int64_t start = PeriodStartReplicas(current_replicas, policy, up_events, down_events, now_s);
+    const int64_t start =
+        PeriodStartReplicas(current_replicas, policy, up_events, down_events, now_s);
     int64_t proposed = 0;
     if (policy.type == ScalingPolicyType::kPods) {
       proposed = start - policy.value;
@@ -228,8 +229,8 @@ int32_t GetLongestPolicyPeriod(const ScalingRules& rules) {
   return longest;
 }
 
-void MarkScaleEventsOutdated(std::vector<TimestampedScaleEvent>* events,
-                             int32_t longest_period_s, double now_s) {
+void MarkScaleEventsOutdated(std::vector<TimestampedScaleEvent>* events, int32_t longest_period_s,
+                             double now_s) {
   const double cutoff = now_s - longest_period_s;
   for (TimestampedScaleEvent& event : *events) {
     if (event.timestamp_s < cutoff) event.outdated = true;

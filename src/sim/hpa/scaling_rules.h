@@ -94,8 +94,8 @@ ReasonedReplicas ConvertDesiredReplicasWithBehaviorRate(
 int32_t GetLongestPolicyPeriod(const ScalingRules& rules);
 
 // markScaleEventsOutdated: flags events older than the longest policy period for reuse.
-void MarkScaleEventsOutdated(std::vector<TimestampedScaleEvent>* events,
-                             int32_t longest_period_s, double now_s);
+void MarkScaleEventsOutdated(std::vector<TimestampedScaleEvent>* events, int32_t longest_period_s,
+                             double now_s);
 
 // storeScaleEvent: records a rescale from `previous` to `next` replicas in the up or down list,
 // replacing the last outdated event when there is one. `behavior` is the defaulted behavior;
