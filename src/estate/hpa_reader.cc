@@ -585,30 +585,38 @@ Result<hpa::HpaSpec> ReadHpaManifest(std::string_view text, std::string_view fil
   try {
     Result<std::vector<DocNode>> docs = ParseDocuments(text, file_name);
     if (!docs.ok()) return docs.errors();
-    const DocNode* hpa_doc = nullptr;
-    std::vector<int> hpa_lines;
+    // The HPA objects: documents of kind HorizontalPodAutoscaler, and the items of a `kind:
+    // List` document (what `kubectl get hpa -o yaml` prints without a name).
+    std::vector<const DocNode*> hpas;
     for (const DocNode& doc : docs.value()) {
       if (doc.kind != Kind::kMapping) {
         return InvalidError(
             "a Kubernetes manifest document must be a mapping; got " + Describe(doc),
             Location{std::string(file_name), doc.line, doc.column, ""});
       }
-      if (KindOf(doc) != kHpaKind) continue;
-      if (hpa_doc == nullptr) hpa_doc = &doc;
-      hpa_lines.push_back(doc.line);
+      if (KindOf(doc) == kHpaKind) hpas.push_back(&doc);
+      if (KindOf(doc) != "List") continue;
+      for (const DocEntry& e : doc.entries) {
+        if (e.key.text != "items" || e.value.kind != Kind::kSequence) continue;
+        for (const DocNode& item : e.value.items) {
+          if (KindOf(item) == kHpaKind) hpas.push_back(&item);
+        }
+      }
     }
     const Location file_only{std::string(file_name), 0, 0, ""};
-    if (hpa_doc == nullptr) {
+    if (hpas.empty()) {
       return InvalidError("no document of kind HorizontalPodAutoscaler", file_only);
     }
-    if (hpa_lines.size() > 1) {
+    if (hpas.size() > 1) {
+      std::vector<int> lines;
+      for (const DocNode* h : hpas) lines.push_back(h->line);
       return InvalidError(fmt::format("{} HorizontalPodAutoscalers (at lines {}); give a file "
                                       "with one",
-                                      hpa_lines.size(), fmt::join(hpa_lines, ", ")),
+                                      hpas.size(), fmt::join(lines, ", ")),
                           file_only);
     }
     ReadContext ctx{std::string(file_name)};
-    hpa::HpaSpec spec = ReadHpa(*hpa_doc, ctx);
+    hpa::HpaSpec spec = ReadHpa(*hpas.front(), ctx);
     if (!ctx.errors.empty()) {
       std::stable_sort(ctx.errors.begin(), ctx.errors.end(), [](const Error& a, const Error& b) {
         return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);

@@ -131,6 +131,20 @@ spec: {replicas: 3, anything: [goes, here]}
   ASSERT_FALSE(two.ok());
   EXPECT_EQ(two.error().Format(),
             "2.yaml: error: 2 HorizontalPodAutoscalers (at lines 1, 48); give a file with one");
+  const Result<hpa::HpaSpec> list = ReadHpaManifest(R"(apiVersion: v1
+kind: List
+items:
+  - apiVersion: autoscaling/v2
+    kind: HorizontalPodAutoscaler
+    metadata: {name: listed}
+    spec:
+      scaleTargetRef: {kind: Deployment, name: web}
+      maxReplicas: 3
+metadata: {resourceVersion: ""}
+)",
+                                                    "list.yaml");
+  ASSERT_TRUE(list.ok()) << FormatAll(list.errors());
+  EXPECT_EQ(list.value().name, "listed");
   EXPECT_EQ(ReadHpaManifest("kind: Service\n", "s.yaml").error().Format(),
             "s.yaml: error: no document of kind HorizontalPodAutoscaler");
 }

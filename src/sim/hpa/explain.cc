@@ -92,7 +92,7 @@ std::vector<std::string> ExplainDecision(const Decision& d, const Tolerances& to
   lines.push_back(fmt::format("current replicas {}, allowed {} to {}", d.current_replicas,
                               min_replicas, max_replicas));
   if (d.scaling_active_reason == "ScalingDisabled") {
-    lines.push_back("the target has 0 replicas: autoscaling is disabled until it has some");
+    lines.emplace_back("the target has 0 replicas: autoscaling is disabled until it has some");
     return lines;
   }
   if (d.metrics.empty() && d.rescale) {

@@ -33,8 +33,6 @@ class Simulation {
     const double end = trace_.end_s();
     report_->start_s = t0;
     report_->duration_s = end - t0;
-    lost_minutes_.assign(static_cast<size_t>(std::ceil(report_->duration_s / kSecondsPerMinute)),
-                         false);
     for (int32_t i = 0; i < initial_replicas; ++i) {
       AddPod(t0 - kInitialPodAgeS, t0 - kInitialPodAgeS + options_.startup_s);
     }
@@ -53,7 +51,7 @@ class Simulation {
       Accumulate(t, next);
       t = next;
     }
-    report_->slo_minutes_lost = std::count(lost_minutes_.begin(), lost_minutes_.end(), true);
+    report_->slo_minutes_lost = static_cast<int64_t>(std::min(lost_minutes_, 9e18));
   }
 
  private:
@@ -120,6 +118,16 @@ class Simulation {
     s.utilisation = capacity > 0 ? s.load / capacity : 0;
     s.saturated = capacity == 0 && s.load > 0;
     s.decision = controller_.Sync(Observe(t));
+    if (!s.decision.metrics.empty()) {
+      PodGroups& groups = s.decision.metrics.front().calculation.groups;
+      s.unready_pods = static_cast<int32_t>(groups.unready.size());
+      s.missing_pods = static_cast<int32_t>(groups.missing.size());
+    }
+    for (MetricResult& m : s.decision.metrics) {
+      m.calculation.groups.unready = {};
+      m.calculation.groups.missing = {};
+      m.calculation.groups.ignored = {};
+    }
     if (s.decision.rescale) Apply(s.decision.desired_replicas, t);
     const auto count = static_cast<int32_t>(pods_.size());
     report_->peak_replicas = std::max(report_->peak_replicas, count);
@@ -167,10 +175,14 @@ class Simulation {
     }
     if (!over) return;
     report_->over_slo_s += duration;
+    // Segments come in time order: count the minutes this one touches that no earlier one did.
     const double t0 = report_->start_s;
-    const auto first = static_cast<size_t>(std::floor((from - t0) / kSecondsPerMinute));
-    const auto last = static_cast<size_t>(std::ceil((to - t0) / kSecondsPerMinute));
-    for (size_t m = first; m < last && m < lost_minutes_.size(); ++m) lost_minutes_[m] = true;
+    const double first = std::max(std::floor((from - t0) / kSecondsPerMinute), next_minute_);
+    const double last = std::ceil((to - t0) / kSecondsPerMinute);
+    if (last > first) {
+      lost_minutes_ += last - first;
+      next_minute_ = last;
+    }
   }
 
   const LoadTrace& trace_;
@@ -179,7 +191,8 @@ class Simulation {
   ReplayReport* report_;
   std::vector<SimPod> pods_;
   int64_t next_pod_id_ = 0;
-  std::vector<bool> lost_minutes_;
+  double lost_minutes_ = 0;  // whole minutes with utilisation above the SLO threshold
+  double next_minute_ = 0;   // the first minute not yet counted
 };
 
 // The CPU target as a fraction of the request, from the HPA's CPU metric.
@@ -239,6 +252,16 @@ Result<ReplayReport> Replay(const LoadTrace& trace, const HpaSpec& spec,
   if (!target.ok()) return target.errors();
   report.target_utilisation = target.value();
   report.scale_up_tolerance = Controller(spec, options.controller).tolerances().scale_up;
+  const double syncs =
+      std::ceil((trace.end_s() - trace.points.front().time_s) / options.controller.sync_period_s);
+  if (syncs > static_cast<double>(kMaxReplaySyncs)) {
+    return UsageError(fmt::format("the trace spans {:.0f} syncs of {} s; at most {} are replayed",
+                                  syncs, options.controller.sync_period_s, kMaxReplaySyncs));
+  }
+  if (spec.max_replicas > kMaxReplayReplicas) {
+    return UsageError(fmt::format("maxReplicas {} is above the {} pods a replay simulates",
+                                  spec.max_replicas, kMaxReplayReplicas));
+  }
   const int32_t min_replicas = spec.min_replicas.value_or(1);
   const int32_t initial = options.initial_replicas.value_or(min_replicas);
   if (initial < min_replicas || initial > spec.max_replicas) {

@@ -42,7 +42,12 @@ struct ReplayOptions {
   ControllerConfig controller;
 };
 
-// One controller sync.
+// Bounds on the work a replay may ask for.
+inline constexpr int64_t kMaxReplaySyncs = 1'000'000;  // about 173 days at 15 s
+inline constexpr int32_t kMaxReplayReplicas = 10'000;
+
+// One controller sync. The decision's per-pod name lists are not kept (only their sizes, in
+// unready_pods and missing_pods), so a long replay stays small.
 struct ReplaySync {
   double time_s = 0;
   double load = 0;
@@ -50,6 +55,8 @@ struct ReplaySync {
   int32_t ready_replicas = 0;  // Ready pods
   double utilisation = 0;      // load / capacity of Ready pods; 0 when there is none
   bool saturated = false;      // load with no Ready pod
+  int32_t unready_pods = 0;    // set aside by the first metric's calculation
+  int32_t missing_pods = 0;
   Decision decision;
 };
 
@@ -77,7 +84,8 @@ struct ReplayReport {
 // Errors (ErrorCode::kUsage): an HPA metric that is not a CPU Resource metric (the replay
 // produces CPU samples only); no capacity for a requests_per_s trace; a non-positive capacity,
 // request, SLO threshold, sync period or window; a negative start-up delay; initial replicas
-// outside [minReplicas, maxReplicas]. REQUIRES: ApplyDefaults(spec) was called.
+// outside [minReplicas, maxReplicas]; more than kMaxReplaySyncs syncs or a maxReplicas above
+// kMaxReplayReplicas. REQUIRES: ApplyDefaults(spec) was called.
 Result<ReplayReport> Replay(const LoadTrace& trace, const HpaSpec& spec,
                             const ReplayOptions& options);
 

@@ -57,6 +57,7 @@ TEST(ReplayTest, StepUpTimeline) {
   EXPECT_DOUBLE_EQ(*s[21].decision.metrics[0].calculation.adjusted_usage_ratio, 2.0);
   EXPECT_FALSE(s[22].decision.rescale);
   EXPECT_EQ(s[22].decision.metrics[0].calculation.outcome, ReplicaOutcome::kDirectionFlipped);
+  EXPECT_EQ(s[22].unready_pods, 12);  // 4 just Ready (sample younger than a window), 8 starting
   EXPECT_EQ(s[23].ready_replicas, 16);
   EXPECT_DOUBLE_EQ(s[23].utilisation, 0.5);
   EXPECT_EQ(report.peak_replicas, 16);
@@ -96,6 +97,16 @@ TEST(ReplayTest, ToleranceSlackIsReportedApart) {
   EXPECT_DOUBLE_EQ(r.under_provisioned_s, 1200);
   EXPECT_DOUBLE_EQ(r.beyond_tolerance_s, 0);
   EXPECT_DOUBLE_EQ(r.scale_up_tolerance, 0.1);
+}
+
+// Overloads at 30–40 s and 50–70 s touch minutes 0 and 1: two SLO minutes lost, 30 s over.
+TEST(ReplayTest, SloMinutesCountWholeMinutesOnce) {
+  const ReplayReport r = Replay(Cores({{0, 1}, {30, 100}, {40, 1}, {50, 100}, {70, 1}, {200, 1}}),
+                                CpuHpa(2, 2, 50), {})
+                             .value();
+  EXPECT_DOUBLE_EQ(r.over_slo_s, 30);
+  EXPECT_EQ(r.slo_minutes_lost, 2);
+  EXPECT_DOUBLE_EQ(r.peak_utilisation, 50);
 }
 
 // A slower start-up leaves the pods short for longer.
@@ -145,6 +156,9 @@ TEST(ReplayTest, RefusesWhatItCannotReplay) {
   const Result<ReplayReport> options = Replay(Cores({{0, 1}, {60, 1}}), CpuHpa(1, 5, 50), bad);
   ASSERT_FALSE(options.ok());
   EXPECT_EQ(options.errors().size(), 2u);
+
+  EXPECT_EQ(Replay(Cores({{0, 1}, {1e9, 1}}), CpuHpa(1, 5, 50), {}).error().message,
+            "the trace spans 133333334 syncs of 15 s; at most 1000000 are replayed");
 
   ReplayOptions outside;
   outside.initial_replicas = 9;

@@ -14,7 +14,7 @@
 namespace headroom::hpa {
 namespace {
 
-constexpr int kContainersPerPod = 2;
+constexpr int64_t kContainersPerPod = 2;
 constexpr double kNow = 1e6;
 // Upstream test periods: defaultTestingCPUInitializationPeriod (2 min) and
 // defaultTestingDelayOfInitialReadinessStatus (10 s).
