@@ -26,6 +26,8 @@ const std::vector<Command>& Commands() {
        SetupExamplesCommand},
       {"queue", "Queueing calculator: utilisation, waits and servers for a target",
        SetupQueueCommand},
+      {"autoscale", "Replay a load through a Kubernetes HPA, or explain one HPA decision",
+       SetupAutoscaleCommand},
   };
   return kCommands;
 }

@@ -10,5 +10,6 @@ Action SetupValidateCommand(CLI::App& sub);
 Action SetupDemandCommand(CLI::App& sub);
 Action SetupExamplesCommand(CLI::App& sub);
 Action SetupQueueCommand(CLI::App& sub);
+Action SetupAutoscaleCommand(CLI::App& sub);
 
 }  // namespace headroom::cli

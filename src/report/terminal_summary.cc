@@ -21,7 +21,8 @@ std::string Wrap(const std::string& prefix, const std::string& text) {
     if (end == std::string::npos) end = text.size();
     const std::string word = text.substr(start, end - start);
     if (line_length + word.size() + 1 >= kColumns && line_length > prefix.size()) {
-      out += "\n" + std::string(prefix.size(), ' ');
+      out += '\n';
+      out.append(prefix.size(), ' ');
       line_length = prefix.size();
     } else if (line_length > prefix.size()) {
       out += ' ';
