@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/utf8.h"
 #include "estate/nesting_scan.h"
 #include "estate/source_map.h"
 #include "estate/validate.h"
@@ -176,6 +178,18 @@ Result<DocNode> ParseDocument(std::string_view text, std::string_view file,
   }
 }
 
+// "not UTF-8" at the line and column (in bytes, 1-based) of text[offset].
+Error NotUtf8Error(std::string_view text, size_t offset, std::string_view file) {
+  const std::string_view before = text.substr(0, offset);
+  const size_t line_start = before.rfind('\n') + 1;  // npos + 1 == 0 on the first line
+  const auto line = static_cast<int>(std::count(before.begin(), before.end(), '\n') + 1);
+  const auto column = static_cast<int>(offset - line_start + 1);
+  return InvalidError(
+      fmt::format("the file is not UTF-8 text (byte 0x{:02X}); save it as UTF-8",
+                  static_cast<unsigned>(static_cast<unsigned char>(text[offset]))),
+      Location{std::string(file), line, column, ""});
+}
+
 }  // namespace
 
 Result<DocNode> ParseRootMapping(std::string_view text, std::string_view file,
@@ -185,6 +199,9 @@ Result<DocNode> ParseRootMapping(std::string_view text, std::string_view file,
     return InvalidError(fmt::format("the file is {} bytes, over the limit of {} bytes", text.size(),
                                     kind.max_bytes),
                         file_only);
+  }
+  if (kind.require_utf8) {
+    if (std::optional<size_t> bad = FindInvalidUtf8(text)) return NotUtf8Error(text, *bad, file);
   }
   if (auto at = FindExcessiveNesting(text, kMaxNestingDepth)) {
     return InvalidError(kTooDeep, Location{std::string(file), at->line, at->column, ""});

@@ -23,11 +23,14 @@ struct DocumentKind {
   // What the root mapping holds, for "the document must be a mapping with ...".
   std::string_view root_sections;
   size_t max_bytes = 0;  // larger inputs are refused before parsing
+  // Refuse text that is not valid UTF-8 before parsing. yaml-cpp passes such bytes through
+  // into strings, which then cannot be written back out as YAML or JSON text.
+  bool require_utf8 = false;
 };
 
 // Parses the one YAML document of `text` into a tree whose root is a mapping. Errors are located
 // in `file` ("file:line:col: error: message") with ErrorCode::kInvalid. Refused outright: more
-// than kind.max_bytes, nesting deeper than kMaxNestingDepth, YAML syntax errors, anchors and
+// than kind.max_bytes, text that is not UTF-8 when kind.require_utf8, nesting deeper than kMaxNestingDepth, YAML syntax errors, anchors and
 // aliases (&a, *a), explicit tags (!!str), more than one document, an empty document, a root
 // that is not a mapping. Never throws except std::bad_alloc.
 Result<DocNode> ParseRootMapping(std::string_view text, std::string_view file,
