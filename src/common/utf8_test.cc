@@ -22,11 +22,11 @@ TEST(DecodeUtf8Test, DecodesOneToFourByteSequences) {
 }
 
 TEST(DecodeUtf8Test, RefusesWhatRfc3629Forbids) {
-  EXPECT_EQ(DecodeUtf8("\x80", 0).length, 0u);              // a continuation byte alone
-  EXPECT_EQ(DecodeUtf8("\xc0\xaf", 0).length, 0u);          // overlong "/"
-  EXPECT_EQ(DecodeUtf8("\xe0\x80\xaf", 0).length, 0u);      // overlong "/" in three bytes
-  EXPECT_EQ(DecodeUtf8("\xed\xa0\x80", 0).length, 0u);      // surrogate U+D800
-  EXPECT_EQ(DecodeUtf8("\xf4\x90\x80\x80", 0).length, 0u);  // U+110000, past Unicode
+  EXPECT_EQ(DecodeUtf8("\x80", 0).length, 0u);                  // a continuation byte alone
+  EXPECT_EQ(DecodeUtf8("\xc0\xaf", 0).length, 0u);              // overlong "/"
+  EXPECT_EQ(DecodeUtf8("\xe0\x80\xaf", 0).length, 0u);          // overlong "/" in three bytes
+  EXPECT_EQ(DecodeUtf8("\xed\xa0\x80", 0).length, 0u);          // surrogate U+D800
+  EXPECT_EQ(DecodeUtf8("\xf4\x90\x80\x80", 0).length, 0u);      // U+110000, past Unicode
   EXPECT_EQ(DecodeUtf8("\xf8\x88\x80\x80\x80", 0).length, 0u);  // five-byte form
   EXPECT_EQ(DecodeUtf8("\xe2\x82", 0).length, 0u);              // truncated
   EXPECT_EQ(DecodeUtf8("\xf4\x8f\xbf\xbf", 0).value, 0x10FFFFu);

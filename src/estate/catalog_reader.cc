@@ -150,8 +150,7 @@ Errors LocatedValidationErrors(const Catalog& catalog, const SourceMap& sources)
 
 }  // namespace
 
-Result<Catalog> ReadCatalog(std::string_view text, std::string_view file_name,
-                            SourceMap* sources) {
+Result<Catalog> ReadCatalog(std::string_view text, std::string_view file_name, SourceMap* sources) {
   try {
     Result<DocNode> root = ParseRootMapping(text, file_name, kCatalogDocument);
     if (!root.ok()) return root.errors();

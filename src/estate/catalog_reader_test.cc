@@ -102,9 +102,8 @@ references:
   - {item: all prices, source: my invoice, confirmed: true, note: net of discount}
   - {item: egress, source: "not confirmed"}
 )");
-  EXPECT_EQ(c.managed_postgres,
-            (std::vector<ManagedPostgresType>{{"db.small", 2, 8, 0.2, 2.0},
-                                              {"db.large", 8, 32, 0.8, 1.5}}));
+  EXPECT_EQ(c.managed_postgres, (std::vector<ManagedPostgresType>{{"db.small", 2, 8, 0.2, 2.0},
+                                                                  {"db.large", 8, 32, 0.8, 1.5}}));
   EXPECT_EQ(c.managed_postgres_storage_per_gib_month, 0.12);
   EXPECT_EQ(c.references,
             (std::vector<PriceReference>{{"all prices", "my invoice", true, "net of discount"},
@@ -182,9 +181,10 @@ TEST(ReadCatalogTest, RecordsWhereEachFieldWasWritten) {
 // ---- structural errors, found while reading ----
 
 TEST(ReadCatalogErrorTest, UnknownKeyWithSuggestion) {
-  EXPECT_THAT(ErrorsOf(Edit("    price_per_hour: 0.5\n", "    price_per_hour: 0.5\n    max_pod: 8\n")),
-              ElementsAre("c.yaml:13:5: error: node_types[0].max_pod: unknown key; did you mean "
-                          "'max_pods'?"));
+  EXPECT_THAT(
+      ErrorsOf(Edit("    price_per_hour: 0.5\n", "    price_per_hour: 0.5\n    max_pod: 8\n")),
+      ElementsAre("c.yaml:13:5: error: node_types[0].max_pod: unknown key; did you mean "
+                  "'max_pods'?"));
 }
 
 TEST(ReadCatalogErrorTest, MisspeltRequiredKeyIsBothUnknownAndMissing) {
@@ -217,17 +217,17 @@ TEST(ReadCatalogErrorTest, WrongTypes) {
               ElementsAre("c.yaml:6:8: error: zones: expected a list, got \"a\""));
   EXPECT_THAT(ErrorsOf(Edit("name: mine", "name: [mine]")),
               ElementsAre("c.yaml:1:7: error: name: expected a string, got a list"));
-  EXPECT_THAT(ErrorsOf(Edit("  per_gib_month: 0.1\n",
-                            "  per_gib_month: 0.1\n  included_iops: 3,000\n")),
-              ElementsAre("c.yaml:16:18: error: block_storage.included_iops: expected a number, "
-                          "got \"3,000\""));
+  EXPECT_THAT(
+      ErrorsOf(Edit("  per_gib_month: 0.1\n", "  per_gib_month: 0.1\n  included_iops: 3,000\n")),
+      ElementsAre("c.yaml:16:18: error: block_storage.included_iops: expected a number, "
+                  "got \"3,000\""));
 }
 
 TEST(ReadCatalogErrorTest, MaxPodsMustBeAnInteger) {
-  EXPECT_THAT(ErrorsOf(Edit("    price_per_hour: 0.5\n",
-                            "    price_per_hour: 0.5\n    max_pods: 29.5\n")),
-              ElementsAre("c.yaml:13:15: error: node_types[0].max_pods: expected an integer, got "
-                          "29.5"));
+  EXPECT_THAT(
+      ErrorsOf(Edit("    price_per_hour: 0.5\n", "    price_per_hour: 0.5\n    max_pods: 29.5\n")),
+      ElementsAre("c.yaml:13:15: error: node_types[0].max_pods: expected an integer, got "
+                  "29.5"));
 }
 
 TEST(ReadCatalogErrorTest, UnknownNodeClassWord) {

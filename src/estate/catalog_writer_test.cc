@@ -73,12 +73,15 @@ TEST(CatalogYamlTest, TheBuiltInCatalogReadsBackEqual) {
 // Strings a YAML 1.1 reader or an emitter that leaves scalars plain would turn into booleans,
 // numbers, times, null, comments or several lines; each must read back as written.
 TEST(CatalogYamlTest, StringsThatLookLikeOtherThingsStayStrings) {
-  const std::vector<std::string> tricky = {
-      "yes", "on", "No", "1.10", "00:30", "0x1F", "1e3", "null", "~", " ", " padded ",
-      "#hash", "a: b", "- dash", "[x]", "{y}", "&anchor", "*alias", "!tag", "%percent", "@at",
-      "`tick", "quote \" and \\ backslash", "tab\there", "line\nbreak", "cr\rlf", std::string("nul\0byte", 8),
-      "del\x7f", "caf\xc3\xa9", "\xe2\x80\xa8separator", "\xef\xbb\xbf" "bom", "\xc2\x85nel",
+  // clang-format off
+  std::vector<std::string> tricky = {
+      "yes", "on", "No", "1.10", "00:30", "0x1F", "1e3", "null", "~", " ", " padded ", "#hash",
+      "a: b", "- dash", "[x]", "{y}", "&anchor", "*alias", "!tag", "%percent", "@at", "`tick",
+      "quote \" and \\ backslash", "tab\there", "line\nbreak", "cr\rlf", "del\x7f",
+      "caf\xc3\xa9", "\xe2\x80\xa8-separator", "\xef\xbb\xbf-bom", "\xc2\x85-nel",
       "emoji \xf0\x9f\x98\x80", "'single'", "--- document", "..."};
+  // clang-format on
+  tricky.emplace_back("nul\0byte", 8);
   Catalog c = SmallCatalog();
   for (const std::string& s : tricky) {
     c.name = s;
@@ -95,8 +98,8 @@ TEST(CatalogYamlTest, StringsThatLookLikeOtherThingsStayStrings) {
 
 TEST(CatalogYamlTest, NumbersReadBackToTheSameDouble) {
   Catalog c = SmallCatalog();
-  for (double price : {0.1 + 0.2, 1.0 / 3.0, 1e-300, 5e-324, 1.7976931348623157e308, 123456789.125,
-                       -0.0}) {
+  for (double price :
+       {0.1 + 0.2, 1.0 / 3.0, 1e-300, 5e-324, 1.7976931348623157e308, 123456789.125, -0.0}) {
     c.node_types[0].price_per_hour = price;
     c.egress_per_gib = price;
     EXPECT_EQ(ReadBack(CatalogYaml(c)), c) << price;
@@ -108,9 +111,9 @@ TEST(QuoteYamlStringTest, EscapesWhatIsNotPrintable) {
   EXPECT_EQ(QuoteYamlString("a\"b\\c"), "\"a\\\"b\\\\c\"");
   EXPECT_EQ(QuoteYamlString("a\tb\nc"), "\"a\\x09b\\x0Ac\"");
   EXPECT_EQ(QuoteYamlString("caf\xc3\xa9"), "\"caf\xc3\xa9\"");  // é stays as it is
-  EXPECT_EQ(QuoteYamlString("\xc2\x85"), "\"\\x85\"");            // NEL, a YAML 1.1 line break
-  EXPECT_EQ(QuoteYamlString("\xe2\x80\xa9"), "\"\\u2029\"");      // paragraph separator
-  EXPECT_EQ(QuoteYamlString("\xef\xbb\xbf"), "\"\\uFEFF\"");      // byte-order mark
+  EXPECT_EQ(QuoteYamlString("\xc2\x85"), "\"\\x85\"");           // NEL, a YAML 1.1 line break
+  EXPECT_EQ(QuoteYamlString("\xe2\x80\xa9"), "\"\\u2029\"");     // paragraph separator
+  EXPECT_EQ(QuoteYamlString("\xef\xbb\xbf"), "\"\\uFEFF\"");     // byte-order mark
   // Not UTF-8: a lone continuation byte, an overlong "/", a surrogate, a truncated sequence.
   EXPECT_EQ(QuoteYamlString("\x80"), "\"\\uFFFD\"");
   EXPECT_EQ(QuoteYamlString("\xc0\xaf"), "\"\\uFFFD\\uFFFD\"");

@@ -163,9 +163,9 @@ Result<DocNode> ParseDocument(std::string_view text, std::string_view file,
       SecondDocumentDetector second;
       parser.HandleNextDocument(second);
     } catch (const Refusal& r) {
-      return ErrorAt(file, r.mark,
-                     fmt::format("a second YAML document starts here; {} is one document",
-                                 kind.noun));
+      return ErrorAt(
+          file, r.mark,
+          fmt::format("a second YAML document starts here; {} is one document", kind.noun));
     }
     return builder.TakeRoot();
   } catch (const Refusal& r) {
@@ -184,10 +184,9 @@ Error NotUtf8Error(std::string_view text, size_t offset, std::string_view file) 
   const size_t line_start = before.rfind('\n') + 1;  // npos + 1 == 0 on the first line
   const auto line = static_cast<int>(std::count(before.begin(), before.end(), '\n') + 1);
   const auto column = static_cast<int>(offset - line_start + 1);
-  return InvalidError(
-      fmt::format("the file is not UTF-8 text (byte 0x{:02X}); save it as UTF-8",
-                  static_cast<unsigned>(static_cast<unsigned char>(text[offset]))),
-      Location{std::string(file), line, column, ""});
+  return InvalidError(fmt::format("the file is not UTF-8 text (byte 0x{:02X}); save it as UTF-8",
+                                  static_cast<unsigned>(static_cast<unsigned char>(text[offset]))),
+                      Location{std::string(file), line, column, ""});
 }
 
 }  // namespace
@@ -211,10 +210,9 @@ Result<DocNode> ParseRootMapping(std::string_view text, std::string_view file,
   const DocNode& node = root.value();
   if (node.kind == DocNode::Kind::kNull) return InvalidError("the document is empty", file_only);
   if (node.kind != DocNode::Kind::kMapping) {
-    return InvalidError(
-        fmt::format("the document must be a mapping with {}; got {}", kind.root_sections,
-                    Describe(node)),
-        Location{std::string(file), node.line, node.column, ""});
+    return InvalidError(fmt::format("the document must be a mapping with {}; got {}",
+                                    kind.root_sections, Describe(node)),
+                        Location{std::string(file), node.line, node.column, ""});
   }
   return root;
 }

@@ -30,9 +30,10 @@ struct DocumentKind {
 
 // Parses the one YAML document of `text` into a tree whose root is a mapping. Errors are located
 // in `file` ("file:line:col: error: message") with ErrorCode::kInvalid. Refused outright: more
-// than kind.max_bytes, text that is not UTF-8 when kind.require_utf8, nesting deeper than kMaxNestingDepth, YAML syntax errors, anchors and
-// aliases (&a, *a), explicit tags (!!str), more than one document, an empty document, a root
-// that is not a mapping. Never throws except std::bad_alloc.
+// than kind.max_bytes, text that is not UTF-8 when kind.require_utf8, nesting deeper than
+// kMaxNestingDepth, YAML syntax errors, anchors and aliases (&a, *a), explicit tags (!!str), more
+// than one document, an empty document, a root that is not a mapping. Never throws except
+// std::bad_alloc.
 Result<DocNode> ParseRootMapping(std::string_view text, std::string_view file,
                                  const DocumentKind& kind);
 
