@@ -38,4 +38,15 @@ std::optional<YearMonth> ParseYearMonth(std::string_view text) {
   return YearMonth{y, m};
 }
 
+bool IsIsoDate(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  const std::optional<YearMonth> month = ParseYearMonth(text.substr(0, 7));
+  if (!month) return false;
+  const int day = (text[8] - '0') * 10 + (text[9] - '0');
+  return day >= 1 && day <= month->DaysInMonth();
+}
+
 }  // namespace headroom

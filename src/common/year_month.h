@@ -25,4 +25,7 @@ struct YearMonth {
 // Parses "YYYY-MM" (year 1970..2999, month 01..12); nullopt when malformed.
 std::optional<YearMonth> ParseYearMonth(std::string_view text);
 
+// True when `text` is a real calendar date written "YYYY-MM-DD" (year 1970..2999).
+bool IsIsoDate(std::string_view text);
+
 }  // namespace headroom

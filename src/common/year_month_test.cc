@@ -32,5 +32,20 @@ TEST(ParseYearMonth, AcceptsOnlyYyyyMm) {
   EXPECT_EQ((YearMonth{2027, 3}).ToString(), "2027-03");
 }
 
+TEST(IsIsoDateTest, RealDatesOnly) {
+  EXPECT_TRUE(IsIsoDate("2027-01-31"));
+  EXPECT_TRUE(IsIsoDate("2028-02-29"));   // leap year
+  EXPECT_FALSE(IsIsoDate("2027-02-29"));  // not a leap year
+  EXPECT_FALSE(IsIsoDate("2100-02-29"));  // century, not divisible by 400
+  EXPECT_TRUE(IsIsoDate("2000-02-29"));
+  EXPECT_FALSE(IsIsoDate("2027-04-31"));
+  EXPECT_FALSE(IsIsoDate("2027-13-01"));
+  EXPECT_FALSE(IsIsoDate("2027-00-10"));
+  EXPECT_FALSE(IsIsoDate("2027-1-10"));
+  EXPECT_FALSE(IsIsoDate("2027/01/10"));
+  EXPECT_FALSE(IsIsoDate("+027-01-10"));
+  EXPECT_FALSE(IsIsoDate(""));
+}
+
 }  // namespace
 }  // namespace headroom

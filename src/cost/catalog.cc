@@ -3,20 +3,14 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cmath>
+#include <map>
 #include <set>
+
+#include "common/year_month.h"
 
 namespace headroom {
 namespace {
-
-bool IsDate(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (std::isdigit(static_cast<unsigned char>(s[i])) == 0) return false;
-  }
-  const int month = (s[5] - '0') * 10 + (s[6] - '0');
-  const int day = (s[8] - '0') * 10 + (s[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
 
 bool IsCurrency(std::string_view s) {
   if (s.size() != 3) return false;
@@ -31,8 +25,13 @@ class Checker {
   void Require(bool ok, const std::string& field, const std::string& message) {
     if (!ok) errors_.push_back(InvalidError(message, Location{"", 0, 0, "catalog." + field}));
   }
-  void Positive(double v, const std::string& field) { Require(v > 0, field, "must be > 0"); }
-  void NonNegative(double v, const std::string& field) { Require(v >= 0, field, "must be >= 0"); }
+  // Infinity is refused too: a price or a size must be a figure a report can print.
+  void Positive(double v, const std::string& field) {
+    Require(std::isfinite(v) && v > 0, field, "must be > 0");
+  }
+  void NonNegative(double v, const std::string& field) {
+    Require(std::isfinite(v) && v >= 0, field, "must be >= 0");
+  }
   Status Done() { return errors_.empty() ? Status::Ok() : Status(std::move(errors_)); }
 
  private:
@@ -41,13 +40,15 @@ class Checker {
 
 void CheckNodeTypes(const Catalog& c, Checker& check) {
   check.Require(!c.node_types.empty(), "node_types", "needs at least one node type");
-  std::set<std::string> names;
+  std::map<std::string, size_t> first_index;
   for (size_t i = 0; i < c.node_types.size(); ++i) {
     const NodeType& t = c.node_types[i];
     const std::string f = fmt::format("node_types[{}]", i);
     check.Require(!t.name.empty(), f + ".name", "must not be empty");
-    check.Require(names.insert(t.name).second, f + ".name",
-                  fmt::format("duplicate node type '{}'", t.name));
+    const auto [first, unique] = first_index.try_emplace(t.name, i);
+    check.Require(t.name.empty() || unique, f + ".name",
+                  fmt::format("duplicate node type '{}'; first given as node_types[{}]", t.name,
+                              first->second));
     check.Positive(t.vcpu, f + ".vcpu");
     check.Positive(t.memory_gib, f + ".memory_gib");
     check.NonNegative(t.price_per_hour, f + ".price_per_hour");
@@ -57,17 +58,21 @@ void CheckNodeTypes(const Catalog& c, Checker& check) {
 }
 
 void CheckManagedPostgres(const Catalog& c, Checker& check) {
-  std::set<std::string> names;
+  std::map<std::string, size_t> first_index;
   for (size_t i = 0; i < c.managed_postgres.size(); ++i) {
     const ManagedPostgresType& t = c.managed_postgres[i];
     const std::string f = fmt::format("managed_postgres[{}]", i);
     check.Require(!t.name.empty(), f + ".name", "must not be empty");
-    check.Require(names.insert(t.name).second, f + ".name",
-                  fmt::format("duplicate managed PostgreSQL class '{}'", t.name));
+    const auto [first, unique] = first_index.try_emplace(t.name, i);
+    check.Require(t.name.empty() || unique, f + ".name",
+                  fmt::format("duplicate managed PostgreSQL class '{}'; first given as "
+                              "managed_postgres[{}]",
+                              t.name, first->second));
     check.Positive(t.vcpu, f + ".vcpu");
     check.Positive(t.memory_gib, f + ".memory_gib");
     check.NonNegative(t.price_per_hour, f + ".price_per_hour");
-    check.Require(t.ha_multiplier >= 1, f + ".ha_multiplier", "must be >= 1");
+    check.Require(std::isfinite(t.ha_multiplier) && t.ha_multiplier >= 1, f + ".ha_multiplier",
+                  "must be >= 1");
   }
 }
 
@@ -107,7 +112,7 @@ Status ValidateCatalog(const Catalog& c) {
   check.Require(!c.name.empty(), "name", "must not be empty");
   check.Require(IsCurrency(c.currency), "currency",
                 fmt::format("'{}' is not an ISO 4217 code such as USD or EUR", c.currency));
-  check.Require(IsDate(c.price_date), "price_date",
+  check.Require(IsIsoDate(c.price_date), "price_date",
                 fmt::format("'{}' is not a date of the form YYYY-MM-DD", c.price_date));
   check.Require(!c.source.empty(), "source", "must say where the prices come from");
   check.Require(!c.region.empty(), "region", "must not be empty");

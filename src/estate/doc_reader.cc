@@ -234,7 +234,11 @@ bool ReadStringList(const DocNode& node, const std::string& path, ReadContext& c
       ok = false;
     }
   });
-  if (ok) *out = std::move(values);
+  if (ok) {
+    *out = std::move(values);
+  } else {
+    ctx.failed_paths.push_back(path);  // *out is left as it was: checks on it would mislead
+  }
   return ok;
 }
 

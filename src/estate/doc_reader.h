@@ -65,6 +65,8 @@ bool ReadString(const DocNode& node, const std::string& path, ReadContext& ctx, 
 // A plain number (an exact interval) or a mapping {low, mid, high, confidence}; confidence
 // defaults to the table's "interval.confidence".
 bool ReadInterval(const DocNode& node, const std::string& path, ReadContext& ctx, Interval* out);
+// A list of strings; when any item is not a string, *out is unchanged and `path` itself counts
+// as failed (ReadContext::failed_paths).
 bool ReadStringList(const DocNode& node, const std::string& path, ReadContext& ctx,
                     std::vector<std::string>* out);
 

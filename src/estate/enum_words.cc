@@ -50,6 +50,13 @@ const EnumWords<HostingChoice>& HostingChoiceWords() {
   return words;
 }
 
+const EnumWords<NodeClass>& NodeClassWords() {
+  static const EnumWords<NodeClass> words = {{"general_purpose", NodeClass::kGeneralPurpose},
+                                             {"compute_optimised", NodeClass::kComputeOptimised},
+                                             {"memory_optimised", NodeClass::kMemoryOptimised}};
+  return words;
+}
+
 const std::vector<std::string_view>& WeekdayWords() {
   static const std::vector<std::string_view> words = {"monday", "tuesday",  "wednesday", "thursday",
                                                       "friday", "saturday", "sunday"};

@@ -1,12 +1,13 @@
 #pragma once
-// The words estate.yaml uses for each enum of the model (lower case, snake_case), in one place so
-// the reader parses them and reports print them the same way.
+// The words estate.yaml and catalog files use for each enum of the model (lower case,
+// snake_case), in one place so the readers parse them and reports print them the same way.
 
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "estate/model.h"
+#include "sizing/node_type.h"
 
 namespace headroom {
 
@@ -20,6 +21,8 @@ const EnumWords<GrowthKind>& GrowthKindWords();            // step ramp acquisit
 const EnumWords<AuditBoundary>& AuditBoundaryWords();      // shared strict
 const EnumWords<Intensity>& IntensityWords();              // low medium high
 const EnumWords<HostingChoice>& HostingChoiceWords();      // auto shared dedicated
+// general_purpose compute_optimised memory_optimised (catalog node types).
+const EnumWords<NodeClass>& NodeClassWords();
 // monday .. sunday, for weekday numbers 0 .. 6.
 const std::vector<std::string_view>& WeekdayWords();
 

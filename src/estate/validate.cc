@@ -478,17 +478,6 @@ Error TooManyErrors(const std::string& file) {
                       Location{file, 0, 0, ""});
 }
 
-bool IsIsoDate(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (text[i] < '0' || text[i] > '9') return false;
-  }
-  const std::optional<YearMonth> month = ParseYearMonth(text.substr(0, 7));
-  if (!month) return false;
-  const int day = (text[8] - '0') * 10 + (text[9] - '0');
-  return day >= 1 && day <= month->DaysInMonth();
-}
-
 bool IsKnownTimeZone(std::string_view name) {
   try {
     return date::locate_zone(name) != nullptr;

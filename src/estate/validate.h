@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "common/error.h"
+#include "common/year_month.h"  // IsIsoDate, used with these checks
 #include "estate/model.h"
 #include "estate/source_map.h"
 
@@ -27,9 +28,6 @@ Error TooManyErrors(const std::string& file);
 // `sources` (only the path when the field was not written in a file). At most kMaxErrors are
 // listed; when there are more, TooManyErrors() follows them (kMaxErrors + 1 in all).
 Errors ValidateEstate(const Estate& estate, const SourceMap& sources = SourceMap());
-
-// True when `text` is a real calendar date written "YYYY-MM-DD" (year 1970..2999).
-bool IsIsoDate(std::string_view text);
 
 // True when `name` is a time zone of the IANA database on this machine (date::locate_zone).
 bool IsKnownTimeZone(std::string_view name);

@@ -186,21 +186,6 @@ TEST(ValidateEstateTest, ListsAtMostTheErrorCapThenSaysSo) {
             "e.yaml: error: too many errors; only the first 1000 are shown");
 }
 
-TEST(IsIsoDateTest, RealDatesOnly) {
-  EXPECT_TRUE(IsIsoDate("2027-01-31"));
-  EXPECT_TRUE(IsIsoDate("2028-02-29"));   // leap year
-  EXPECT_FALSE(IsIsoDate("2027-02-29"));  // not a leap year
-  EXPECT_FALSE(IsIsoDate("2100-02-29"));  // century, not divisible by 400
-  EXPECT_TRUE(IsIsoDate("2000-02-29"));
-  EXPECT_FALSE(IsIsoDate("2027-04-31"));
-  EXPECT_FALSE(IsIsoDate("2027-13-01"));
-  EXPECT_FALSE(IsIsoDate("2027-00-10"));
-  EXPECT_FALSE(IsIsoDate("2027-1-10"));
-  EXPECT_FALSE(IsIsoDate("2027/01/10"));
-  EXPECT_FALSE(IsIsoDate("+027-01-10"));
-  EXPECT_FALSE(IsIsoDate(""));
-}
-
 TEST(IsKnownTimeZoneTest, IanaNamesOnly) {
   EXPECT_TRUE(IsKnownTimeZone("Europe/Paris"));
   EXPECT_TRUE(IsKnownTimeZone("UTC"));

@@ -1,247 +1,43 @@
 #include "estate/yaml_reader.h"
 
-#include <fmt/format.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
-
-#include <algorithm>
 #include <exception>
-#include <sstream>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
-#include <vector>
 
 #include "estate/doc_reader.h"
 #include "estate/doc_tree.h"
 #include "estate/estate_builder.h"
-#include "estate/nesting_scan.h"
 #include "estate/validate.h"
+#include "estate/yaml_document.h"
 
 namespace headroom {
 namespace {
 
-const std::string kTooDeep = fmt::format("nesting deeper than {} levels", kMaxNestingDepth);
+constexpr DocumentKind kEstateDocument{
+    "an estate", "the sections estate, planning, request_classes, events and tenants",
+    kMaxEstateBytes};
 
-// Thrown by the tree builder to stop the parser at an input it refuses.
-struct Refusal {
-  YAML::Mark mark;
-  std::string message;
-};
-
-// Turns the parser's events into a DocNode tree, refusing what an estate never needs and what
-// could make a small text expensive: aliases (a few lines can expand exponentially), anchors,
-// explicit tags, and nesting deeper than kMaxNestingDepth. The tree is built on an explicit
-// stack, so its depth costs no recursion here.
-class TreeBuilder : public YAML::EventHandler {
- public:
-  [[nodiscard]] bool has_root() const { return has_root_; }
-  DocNode TakeRoot() { return std::move(root_); }
-
-  void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    CheckAnchor(mark, anchor);
-    Add(NodeAt(DocNode::Kind::kNull, mark));
-  }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
-    throw Refusal{mark, "aliases (*name) are not supported; write the value out in full"};
-  }
-  void OnAnchor(const YAML::Mark& mark, const std::string& /*name*/) override {
-    throw Refusal{mark, "anchors (&name) are not supported; write each value out in full"};
-  }
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    CheckAnchor(mark, anchor);
-    CheckTag(mark, tag);
-    DocNode node = NodeAt(DocNode::Kind::kScalar, mark);
-    node.text = value;
-    node.quoted = tag == "!";  // yaml-cpp marks quoted and block scalars with the tag "!"
-    Add(std::move(node));
-  }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value /*style*/) override {
-    Open(DocNode::Kind::kSequence, mark, tag, anchor);
-  }
-  void OnSequenceEnd() override { Close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value /*style*/) override {
-    Open(DocNode::Kind::kMapping, mark, tag, anchor);
-  }
-  void OnMapEnd() override { Close(); }
-
- private:
-  struct Frame {
-    DocNode node;
-    DocNode key;
-    bool has_key = false;
-  };
-
-  static DocNode NodeAt(DocNode::Kind kind, const YAML::Mark& mark) {
-    DocNode node;
-    node.kind = kind;
-    node.line = mark.line + 1;  // yaml-cpp counts from 0
-    node.column = mark.column + 1;
-    return node;
-  }
-  static void CheckAnchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
-    if (anchor != YAML::NullAnchor) {
-      throw Refusal{mark, "anchors (&name) are not supported; write each value out in full"};
-    }
-  }
-  static void CheckTag(const YAML::Mark& mark, const std::string& tag) {
-    if (tag != "?" && tag != "!") {
-      throw Refusal{mark, fmt::format("YAML tags ('{}') are not supported", tag)};
-    }
-  }
-  void Open(DocNode::Kind kind, const YAML::Mark& mark, const std::string& tag,
-            YAML::anchor_t anchor) {
-    CheckAnchor(mark, anchor);
-    CheckTag(mark, tag);
-    if (stack_.size() >= static_cast<size_t>(kMaxNestingDepth)) throw Refusal{mark, kTooDeep};
-    stack_.push_back(Frame{NodeAt(kind, mark), {}, false});
-  }
-  void Close() {
-    DocNode node = std::move(stack_.back().node);
-    stack_.pop_back();
-    Add(std::move(node));
-  }
-  void Add(DocNode node) {
-    if (stack_.empty()) {
-      root_ = std::move(node);
-      has_root_ = true;
-      return;
-    }
-    Frame& top = stack_.back();
-    if (top.node.kind == DocNode::Kind::kSequence) {
-      top.node.items.push_back(std::move(node));
-    } else if (top.has_key) {
-      top.node.entries.push_back(DocEntry{std::move(top.key), std::move(node)});
-      top.has_key = false;
-    } else {
-      top.key = std::move(node);
-      top.has_key = true;
-    }
-  }
-
-  std::vector<Frame> stack_;
-  DocNode root_;
-  bool has_root_ = false;
-};
-
-// Stops at the start of a second document: its presence is all that matters.
-class SecondDocumentDetector : public TreeBuilder {
- public:
-  void OnDocumentStart(const YAML::Mark& mark) override { throw Refusal{mark, ""}; }
-};
-
-Error ErrorAt(std::string_view file, const YAML::Mark& mark, std::string message) {
-  Location where{std::string(file), 0, 0, ""};
-  if (!mark.is_null()) {
-    where.line = mark.line + 1;
-    where.column = mark.column + 1;
-  }
-  return InvalidError(std::move(message), std::move(where));
-}
-
-// Parses the one document of `text` into a tree. yaml-cpp's Load does the same with its own
-// node builder; ours keeps key positions, duplicates and quoting. Only the first document is
-// parsed in full (LoadAll is avoided: it can loop forever on some inputs in yaml-cpp 0.7).
-Result<DocNode> ParseDocument(std::string_view text, std::string_view file) {
-  std::istringstream stream{std::string(text)};
-  try {
-    YAML::Parser parser(stream);
-    TreeBuilder builder;
-    if (!parser.HandleNextDocument(builder) || !builder.has_root()) {
-      return InvalidError("the document is empty", Location{std::string(file), 0, 0, ""});
-    }
-    try {
-      SecondDocumentDetector second;
-      parser.HandleNextDocument(second);
-    } catch (const Refusal& r) {
-      return ErrorAt(file, r.mark, "a second YAML document starts here; an estate is one document");
-    }
-    return builder.TakeRoot();
-  } catch (const Refusal& r) {
-    return ErrorAt(file, r.mark, r.message);
-  } catch (const YAML::Exception& e) {
-    return ErrorAt(file, e.mark, "invalid YAML: " + e.msg);
-  } catch (const std::exception& e) {
-    return InvalidError(std::string("invalid YAML: ") + e.what(),
-                        Location{std::string(file), 0, 0, ""});
-  }
-}
-
-Result<DocNode> ParseChecked(std::string_view text, std::string_view file) {
-  const Location file_only{std::string(file), 0, 0, ""};
-  if (text.size() > kMaxEstateBytes) {
-    return InvalidError(fmt::format("the file is {} bytes, over the limit of {} bytes", text.size(),
-                                    kMaxEstateBytes),
-                        file_only);
-  }
-  if (auto at = FindExcessiveNesting(text, kMaxNestingDepth)) {
-    return InvalidError(kTooDeep, Location{std::string(file), at->line, at->column, ""});
-  }
-  Result<DocNode> root = ParseDocument(text, file);
-  if (!root.ok()) return root;
-  const DocNode& node = root.value();
-  if (node.kind == DocNode::Kind::kNull) return InvalidError("the document is empty", file_only);
-  if (node.kind != DocNode::Kind::kMapping) {
-    return InvalidError(
-        "the document must be a mapping with the sections estate, planning, request_classes, "
-        "events and tenants; got " +
-            Describe(node),
-        Location{std::string(file), node.line, node.column, ""});
-  }
-  return root;
-}
-
-// Semantic errors about fields the reader already reported (or could not read) would repeat
-// the same mistake in other words: drop an error whose path or any ancestor path failed.
 void AddValidationErrors(const Estate& estate, ReadContext& ctx) {
-  const std::unordered_set<std::string_view> failed(ctx.failed_paths.begin(),
-                                                    ctx.failed_paths.end());
-  auto repeated = [&](std::string_view path) {
-    for (;; path = ParentPath(path)) {
-      if (failed.count(path) > 0) return true;
-      if (path.empty()) return false;
-    }
-  };
   Errors found = ValidateEstate(estate, ctx.sources);
   if (found.size() > kMaxErrors) {  // the last one says the list was cut
     ctx.truncated = true;
     found.pop_back();
   }
-  for (Error& error : found) {
-    if (repeated(error.where.field)) continue;
-    if (ctx.errors.size() >= kMaxErrors) {
-      ctx.truncated = true;
-      break;
-    }
-    ctx.errors.push_back(std::move(error));
-  }
+  AddCheckErrors(std::move(found), ctx);
 }
 
 }  // namespace
 
 Result<Estate> ReadEstate(std::string_view text, std::string_view file_name, SourceMap* sources) {
   try {
-    Result<DocNode> root = ParseChecked(text, file_name);
+    Result<DocNode> root = ParseRootMapping(text, file_name, kEstateDocument);
     if (!root.ok()) return root.errors();
     ReadContext ctx{std::string(file_name)};
     Estate estate = BuildEstate(root.value(), ctx);
     // Past the cap, the reader's errors are all there is to show: checking further is wasted.
     if (!ctx.truncated) AddValidationErrors(estate, ctx);
-    if (!ctx.errors.empty()) {
-      std::stable_sort(ctx.errors.begin(), ctx.errors.end(), [](const Error& a, const Error& b) {
-        return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
-      });
-      if (ctx.truncated) ctx.errors.push_back(TooManyErrors(std::string(file_name)));
-      return std::move(ctx.errors);
-    }
+    if (!ctx.errors.empty()) return TakeSortedErrors(ctx);
     if (sources != nullptr) *sources = std::move(ctx.sources);
     return estate;
   } catch (const std::exception& e) {

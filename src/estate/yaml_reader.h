@@ -1,6 +1,6 @@
 #pragma once
-// Reads estate.yaml. The only code in Headroom that uses a YAML library (yaml-cpp); everything
-// after it sees model types (estate/model.h).
+// Reads estate.yaml (parsed by estate/yaml_document.h, the only code in Headroom that uses a
+// YAML library); everything after it sees model types (estate/model.h).
 //
 //   Result<Estate> r = ReadEstate(text, "estate.yaml");
 //   if (!r.ok()) { std::cerr << FormatAll(r.errors()); return ExitCode::kDataError; }
@@ -13,13 +13,12 @@
 #include "common/result.h"
 #include "estate/model.h"
 #include "estate/source_map.h"
+#include "estate/yaml_document.h"  // kMaxNestingDepth
 
 namespace headroom {
 
 // Inputs larger than this are refused before parsing.
 inline constexpr size_t kMaxEstateBytes = 4 << 20;
-// Collections nested deeper than this are refused (an estate needs about 6 levels).
-inline constexpr int kMaxNestingDepth = 64;
 
 // Parses estate YAML text, fills omitted fields from the defaults table (estate/defaults.h) and
 // validates the result (estate/validate.h). Returns the estate, or EVERY error found, each
