@@ -23,6 +23,7 @@ struct PlanArgs {
   std::optional<int> samples;
   std::optional<unsigned long long> seed;
   std::optional<double> quantile;
+  std::string catalog;
 };
 
 int RunPlanCommand(const PlanArgs& args, Io& io) {
@@ -33,8 +34,11 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   if (args.seed) estate.planning.seed = *args.seed;
   if (args.quantile) estate.planning.quantile = *args.quantile;
 
+  Result<Catalog> catalog = LoadCatalog(args.catalog);
+  if (!catalog.ok()) return ReportErrors(catalog.errors(), io.err);
+
   Progress progress(io.err, isatty(STDERR_FILENO) != 0, "planning");
-  Result<PlanRun> run = RunPipeline(estate, progress.Callback());
+  Result<PlanRun> run = RunPipeline(estate, catalog.value(), progress.Callback());
   if (!run.ok()) return ReportErrors(run.errors(), io.err);
 
   const std::string dir = args.output_dir;
@@ -61,6 +65,8 @@ Action SetupPlanCommand(CLI::App& sub) {
   sub.add_option("--samples", args->samples, "Monte Carlo samples (default: the estate's)")
       ->check(CLI::Range(1, 4096));
   sub.add_option("--seed", args->seed, "Random seed (default: the estate's)");
+  sub.add_option("--catalog", args->catalog,
+                 "Price catalog YAML (docs/catalog.md; default: the built-in dated example)");
   sub.add_option("--quantile", args->quantile, "Plan at this quantile of the samples (0.5..0.999)")
       ->check(CLI::Range(0.5, 0.999));
   return [args](Io& io) { return RunPlanCommand(*args, io); };

@@ -4,6 +4,7 @@
 
 #include "common/atomic_file.h"
 #include "common/suggest.h"
+#include "estate/catalog_reader.h"
 #include "estate/examples.h"
 #include "estate/yaml_reader.h"
 
@@ -31,6 +32,13 @@ Result<Estate> LoadEstate(const EstateSource& source) {
   Result<std::string> text = ReadFile(source.path, kMaxEstateBytes);
   if (!text.ok()) return text.errors();
   return ReadEstate(text.value(), source.path);
+}
+
+Result<Catalog> LoadCatalog(const std::string& path) {
+  if (path.empty()) return BuiltinCatalog();
+  Result<std::string> text = ReadFile(path, kMaxCatalogBytes);
+  if (!text.ok()) return text.errors();
+  return ReadCatalog(text.value(), path);
 }
 
 std::string DescribeSource(const EstateSource& source) {

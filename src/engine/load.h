@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/result.h"
+#include "cost/catalog.h"
 #include "estate/model.h"
 
 namespace headroom {
@@ -16,6 +17,9 @@ struct EstateSource {
 // Reads and validates the estate. Errors: kNotFound (missing file or unknown example, exit 66)
 // or kInvalid with every problem in the file (exit 65).
 Result<Estate> LoadEstate(const EstateSource& source);
+
+// Reads a price catalog file (docs/catalog.md); an empty path gives the built-in catalog.
+Result<Catalog> LoadCatalog(const std::string& path);
 
 // "examples/healthcare-growth.yaml (built-in)" or the path: how reports name the input.
 std::string DescribeSource(const EstateSource& source);

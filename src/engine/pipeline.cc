@@ -10,14 +10,16 @@ constexpr double kDemandShare = 0.6;
 
 }  // namespace
 
-Result<PlanRun> RunPipeline(const Estate& estate, const std::function<void(double)>& progress) {
+Result<PlanRun> RunPipeline(const Estate& estate, const Catalog& catalog,
+                            const std::function<void(double)>& progress) {
   const DemandOptions options = DemandOptions::FromPlanning(estate.planning);
   const ProgressFn demand_progress = [&progress](double f) {
     if (progress) progress(kDemandShare * f);
   };
   Result<Demand> demand = SynthesizeDemand(estate, options, &demand_progress);
   if (!demand.ok()) return demand.errors();
-  const PlanSettings settings;
+  PlanSettings settings;
+  settings.catalog = catalog;
   Result<Plan> plan = BuildPlan(estate, demand.value(), settings, [&progress](double f) {
     if (progress) progress(kDemandShare + (1 - kDemandShare) * f);
   });

@@ -17,6 +17,8 @@ struct PlanRun {
 };
 
 // Runs every stage on a validated estate. `progress` (may be empty) receives the fraction done.
-Result<PlanRun> RunPipeline(const Estate& estate, const std::function<void(double)>& progress);
+// `catalog` prices the nodes, storage and traffic.
+Result<PlanRun> RunPipeline(const Estate& estate, const Catalog& catalog,
+                            const std::function<void(double)>& progress);
 
 }  // namespace headroom

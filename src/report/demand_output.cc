@@ -190,7 +190,9 @@ std::string DemandJson(const Demand& demand) {
   if (!demand.tenants.empty() && !demand.tenants[0].hourly_mid.empty()) {
     doc["first_hour_utc"] = demand.HourUtc(0);
   }
-  return doc.dump(1) + "\n";
+  // Invalid UTF-8 in a name (estate files are not required to be UTF-8) becomes U+FFFD
+  // rather than an exception.
+  return doc.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace headroom

@@ -273,7 +273,9 @@ std::string PlanJson(const Estate& estate, const Plan& plan, const std::string& 
   }
   doc["roadmap"] = std::move(roadmap);
   doc["assumptions"] = AssumptionsJson(estate);
-  return doc.dump(1) + "\n";
+  // Invalid UTF-8 in a name (estate files are not required to be UTF-8) becomes U+FFFD
+  // rather than an exception.
+  return doc.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace headroom

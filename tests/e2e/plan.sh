@@ -23,6 +23,14 @@ for name in subsidiaries acquisition; do
   expect_contains "$WORK/$name/plan.json" '"label": "2028-'
 done
 
+# A user catalog: the documented example reads and prices the plan exactly as the built-in one.
+expect_exit 0 -- "$HEADROOM" plan -o "$WORK/cat" --catalog "$SOURCE_DIR/docs/catalog-example.yaml"
+cmp "$WORK/a/plan.json" "$WORK/cat/plan.json" || { echo "FAIL: the example catalog priced differently"; failures=$((failures + 1)); }
+printf 'name: x\n' >"$WORK/bad-catalog.yaml"
+expect_exit 65 -- "$HEADROOM" plan -o "$WORK/never" --catalog "$WORK/bad-catalog.yaml"
+expect_contains "$WORK/stderr" "bad-catalog.yaml"
+expect_exit 66 -- "$HEADROOM" plan -o "$WORK/never" --catalog "$WORK/missing.yaml"
+
 printf 'estate: {name: x, start: 2027-01}\ntenants: []\n' >"$WORK/bad.yaml"
 expect_exit 65 -- "$HEADROOM" plan "$WORK/bad.yaml" -o "$WORK/never"
 [ ! -e "$WORK/never" ] || { echo "FAIL: a failed run created its output folder"; failures=$((failures + 1)); }
