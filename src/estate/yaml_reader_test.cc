@@ -24,12 +24,16 @@ tenants:
 
 std::string WithBase(std::string_view more) { return std::string(kBase) + std::string(more); }
 
-// Every error of reading `yaml` as "e.yaml", formatted; empty when it reads.
+// Every error of reading `yaml` as "e.yaml", formatted; empty when it reads. Every error of a
+// bad estate is bad data: `headroom validate` exits 65 (EX_DATAERR) for it.
 std::vector<std::string> ErrorsOf(std::string_view yaml) {
   Result<Estate> r = ReadEstate(yaml, "e.yaml");
   std::vector<std::string> out;
   if (!r.ok()) {
-    for (const Error& e : r.errors()) out.push_back(e.Format());
+    for (const Error& e : r.errors()) {
+      EXPECT_EQ(static_cast<int>(ExitCodeFor(e.code)), 65) << e.Format();
+      out.push_back(e.Format());
+    }
   }
   return out;
 }
