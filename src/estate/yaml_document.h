@@ -44,8 +44,8 @@ Result<DocNode> ParseRootMapping(std::string_view text, std::string_view file,
 // tree, in order; empty documents are dropped, and the roots may be of any kind. Errors as
 // ParseRootMapping, and refused outright likewise: more than kind.max_bytes, text that is not
 // UTF-8 when kind.require_utf8, nesting deeper than kMaxNestingDepth, YAML syntax errors (in any
-// document), anchors and aliases, explicit tags, more than kind.max_documents documents. An empty
-// text gives no trees. Never throws except std::bad_alloc.
+// document), anchors and aliases, explicit tags, more than kind.max_documents documents (empty
+// ones count). An empty text gives no trees. Never throws except std::bad_alloc.
 Result<std::vector<DocNode>> ParseDocuments(std::string_view text, std::string_view file,
                                             const DocumentKind& kind);
 
