@@ -1,22 +1,17 @@
 #include "estate/hpa_reader.h"
 
 #include <fmt/format.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
 
-#include <algorithm>
+#include <cstdint>
 #include <exception>
-#include <sstream>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "estate/doc_reader.h"
 #include "estate/doc_tree.h"
-#include "estate/nesting_scan.h"
-#include "estate/validate.h"
+#include "estate/yaml_document.h"
 #include "sim/hpa/quantity.h"
 
 namespace headroom {
@@ -26,161 +21,12 @@ using hpa::MetricSourceType;
 using hpa::MetricTargetType;
 using Kind = DocNode::Kind;
 
-constexpr int kMaxNesting = 64;
 constexpr std::string_view kHpaKind = "HorizontalPodAutoscaler";
 
-// ---- YAML text → DocNode trees --------------------------------------------------------------
-// The same event-driven tree builder as the estate reader (yaml_reader.cc): positions of every
-// key kept, duplicates kept, quoting kept; anchors, aliases and tags refused; the depth bounded.
-
-struct Refusal {
-  YAML::Mark mark;
-  std::string message;
-};
-
-class TreeBuilder : public YAML::EventHandler {
- public:
-  [[nodiscard]] bool has_root() const { return has_root_; }
-  DocNode TakeRoot() { return std::move(root_); }
-
-  void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    CheckAnchor(mark, anchor);
-    Add(NodeAt(Kind::kNull, mark));
-  }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
-    throw Refusal{mark, "aliases (*name) are not supported; write the value out in full"};
-  }
-  void OnAnchor(const YAML::Mark& mark, const std::string& /*name*/) override {
-    throw Refusal{mark, "anchors (&name) are not supported; write each value out in full"};
-  }
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    CheckAnchor(mark, anchor);
-    CheckTag(mark, tag);
-    DocNode node = NodeAt(Kind::kScalar, mark);
-    node.text = value;
-    node.quoted = tag == "!";  // yaml-cpp marks quoted and block scalars with the tag "!"
-    Add(std::move(node));
-  }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value /*style*/) override {
-    Open(Kind::kSequence, mark, tag, anchor);
-  }
-  void OnSequenceEnd() override { Close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value /*style*/) override {
-    Open(Kind::kMapping, mark, tag, anchor);
-  }
-  void OnMapEnd() override { Close(); }
-
- private:
-  struct Frame {
-    DocNode node;
-    DocNode key;
-    bool has_key = false;
-  };
-  static DocNode NodeAt(Kind kind, const YAML::Mark& mark) {
-    DocNode node;
-    node.kind = kind;
-    node.line = mark.line + 1;  // yaml-cpp counts from 0
-    node.column = mark.column + 1;
-    return node;
-  }
-  static void CheckAnchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
-    if (anchor != YAML::NullAnchor) {
-      throw Refusal{mark, "anchors (&name) are not supported; write each value out in full"};
-    }
-  }
-  static void CheckTag(const YAML::Mark& mark, const std::string& tag) {
-    if (tag != "?" && tag != "!") {
-      throw Refusal{mark, fmt::format("YAML tags ('{}') are not supported", tag)};
-    }
-  }
-  void Open(Kind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
-    CheckAnchor(mark, anchor);
-    CheckTag(mark, tag);
-    if (stack_.size() >= static_cast<size_t>(kMaxNesting)) {
-      throw Refusal{mark, fmt::format("nesting deeper than {} levels", kMaxNesting)};
-    }
-    stack_.push_back(Frame{NodeAt(kind, mark), {}, false});
-  }
-  void Close() {
-    DocNode node = std::move(stack_.back().node);
-    stack_.pop_back();
-    Add(std::move(node));
-  }
-  void Add(DocNode node) {
-    if (stack_.empty()) {
-      root_ = std::move(node);
-      has_root_ = true;
-      return;
-    }
-    Frame& top = stack_.back();
-    if (top.node.kind == Kind::kSequence) {
-      top.node.items.push_back(std::move(node));
-    } else if (top.has_key) {
-      top.node.entries.push_back(DocEntry{std::move(top.key), std::move(node)});
-      top.has_key = false;
-    } else {
-      top.key = std::move(node);
-      top.has_key = true;
-    }
-  }
-
-  std::vector<Frame> stack_;
-  DocNode root_;
-  bool has_root_ = false;
-};
-
-Error ErrorAt(std::string_view file, const YAML::Mark& mark, std::string message) {
-  Location where{std::string(file), 0, 0, ""};
-  if (!mark.is_null()) {
-    where.line = mark.line + 1;
-    where.column = mark.column + 1;
-  }
-  return InvalidError(std::move(message), std::move(where));
-}
-
-// Every document of the text, empty ones dropped; at most kMaxManifestDocuments are parsed.
-Result<std::vector<DocNode>> ParseDocuments(std::string_view text, std::string_view file) {
-  const Location file_only{std::string(file), 0, 0, ""};
-  if (text.size() > kMaxManifestBytes) {
-    return InvalidError(fmt::format("the file is {} bytes, over the limit of {} bytes", text.size(),
-                                    kMaxManifestBytes),
-                        file_only);
-  }
-  if (auto at = FindExcessiveNesting(text, kMaxNesting)) {
-    return InvalidError(fmt::format("nesting deeper than {} levels", kMaxNesting),
-                        Location{std::string(file), at->line, at->column, ""});
-  }
-  std::istringstream stream{std::string(text)};
-  std::vector<DocNode> documents;
-  try {
-    YAML::Parser parser(stream);
-    for (int i = 0; i < kMaxManifestDocuments; ++i) {
-      TreeBuilder builder;
-      if (!parser.HandleNextDocument(builder)) return documents;
-      if (builder.has_root()) {
-        DocNode root = builder.TakeRoot();
-        if (root.kind != Kind::kNull) documents.push_back(std::move(root));
-      }
-    }
-    TreeBuilder extra;
-    if (parser.HandleNextDocument(extra)) {
-      return InvalidError(fmt::format("more than {} YAML documents", kMaxManifestDocuments),
-                          file_only);
-    }
-    return documents;
-  } catch (const Refusal& r) {
-    return ErrorAt(file, r.mark, r.message);
-  } catch (const YAML::Exception& e) {
-    return ErrorAt(file, e.mark, "invalid YAML: " + e.msg);
-  } catch (const std::exception& e) {
-    return InvalidError(std::string("invalid YAML: ") + e.what(), file_only);
-  }
-}
+// Only ParseDocuments is used: a manifest file is a bundle of documents of any kind.
+constexpr DocumentKind kManifestDocument{"a manifest", "apiVersion, kind, metadata and spec",
+                                         kMaxManifestBytes,
+                                         /*require_utf8=*/false, kMaxManifestDocuments};
 
 // The `kind` of a document, when it is a mapping with a plain `kind: Word`.
 std::string_view KindOf(const DocNode& doc) {
@@ -583,7 +429,7 @@ hpa::HpaSpec ReadHpa(const DocNode& doc, ReadContext& ctx) {
 
 Result<hpa::HpaSpec> ReadHpaManifest(std::string_view text, std::string_view file_name) {
   try {
-    Result<std::vector<DocNode>> docs = ParseDocuments(text, file_name);
+    Result<std::vector<DocNode>> docs = ParseDocuments(text, file_name, kManifestDocument);
     if (!docs.ok()) return docs.errors();
     // The HPA objects: documents of kind HorizontalPodAutoscaler, and the items of a `kind:
     // List` document (what `kubectl get hpa -o yaml` prints without a name).
@@ -617,13 +463,7 @@ Result<hpa::HpaSpec> ReadHpaManifest(std::string_view text, std::string_view fil
     }
     ReadContext ctx{std::string(file_name)};
     hpa::HpaSpec spec = ReadHpa(*hpas.front(), ctx);
-    if (!ctx.errors.empty()) {
-      std::stable_sort(ctx.errors.begin(), ctx.errors.end(), [](const Error& a, const Error& b) {
-        return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
-      });
-      if (ctx.truncated) ctx.errors.push_back(TooManyErrors(std::string(file_name)));
-      return std::move(ctx.errors);
-    }
+    if (!ctx.errors.empty()) return TakeSortedErrors(ctx);
     hpa::ApplyDefaults(&spec);
     return spec;
   } catch (const std::exception& e) {

@@ -147,13 +147,29 @@ Error ErrorAt(std::string_view file, const YAML::Mark& mark, std::string message
   return InvalidError(std::move(message), std::move(where));
 }
 
+// Runs `parse`, turning the tree builder's refusals and the parser's exceptions into errors
+// located in `file`.
+template <typename T, typename Parse>
+Result<T> CatchParseErrors(std::string_view file, Parse parse) {
+  try {
+    return parse();
+  } catch (const Refusal& r) {
+    return ErrorAt(file, r.mark, r.message);
+  } catch (const YAML::Exception& e) {
+    return ErrorAt(file, e.mark, "invalid YAML: " + e.msg);
+  } catch (const std::exception& e) {
+    return InvalidError(std::string("invalid YAML: ") + e.what(),
+                        Location{std::string(file), 0, 0, ""});
+  }
+}
+
 // Parses the one document of `text` into a tree. yaml-cpp's Load does the same with its own
 // node builder; ours keeps key positions, duplicates and quoting. Only the first document is
 // parsed in full (LoadAll is avoided: it can loop forever on some inputs in yaml-cpp 0.7).
 Result<DocNode> ParseDocument(std::string_view text, std::string_view file,
                               const DocumentKind& kind) {
-  std::istringstream stream{std::string(text)};
-  try {
+  return CatchParseErrors<DocNode>(file, [&]() -> Result<DocNode> {
+    std::istringstream stream{std::string(text)};
     YAML::Parser parser(stream);
     TreeBuilder builder;
     if (!parser.HandleNextDocument(builder) || !builder.has_root()) {
@@ -168,14 +184,7 @@ Result<DocNode> ParseDocument(std::string_view text, std::string_view file,
           fmt::format("a second YAML document starts here; {} is one document", kind.noun));
     }
     return builder.TakeRoot();
-  } catch (const Refusal& r) {
-    return ErrorAt(file, r.mark, r.message);
-  } catch (const YAML::Exception& e) {
-    return ErrorAt(file, e.mark, "invalid YAML: " + e.msg);
-  } catch (const std::exception& e) {
-    return InvalidError(std::string("invalid YAML: ") + e.what(),
-                        Location{std::string(file), 0, 0, ""});
-  }
+  });
 }
 
 // "not UTF-8" at the line and column (in bytes, 1-based) of text[offset].
@@ -189,15 +198,13 @@ Error NotUtf8Error(std::string_view text, size_t offset, std::string_view file) 
                       Location{std::string(file), line, column, ""});
 }
 
-}  // namespace
-
-Result<DocNode> ParseRootMapping(std::string_view text, std::string_view file,
-                                 const DocumentKind& kind) {
-  const Location file_only{std::string(file), 0, 0, ""};
+// The refusals that need no parsing: the size, the encoding and the nesting depth of `text`.
+std::optional<Error> RefuseText(std::string_view text, std::string_view file,
+                                const DocumentKind& kind) {
   if (text.size() > kind.max_bytes) {
     return InvalidError(fmt::format("the file is {} bytes, over the limit of {} bytes", text.size(),
                                     kind.max_bytes),
-                        file_only);
+                        Location{std::string(file), 0, 0, ""});
   }
   if (kind.require_utf8) {
     if (std::optional<size_t> bad = FindInvalidUtf8(text)) return NotUtf8Error(text, *bad, file);
@@ -205,6 +212,15 @@ Result<DocNode> ParseRootMapping(std::string_view text, std::string_view file,
   if (auto at = FindExcessiveNesting(text, kMaxNestingDepth)) {
     return InvalidError(kTooDeep, Location{std::string(file), at->line, at->column, ""});
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<DocNode> ParseRootMapping(std::string_view text, std::string_view file,
+                                 const DocumentKind& kind) {
+  if (std::optional<Error> refused = RefuseText(text, file, kind)) return *std::move(refused);
+  const Location file_only{std::string(file), 0, 0, ""};
   Result<DocNode> root = ParseDocument(text, file, kind);
   if (!root.ok()) return root;
   const DocNode& node = root.value();
@@ -215,6 +231,29 @@ Result<DocNode> ParseRootMapping(std::string_view text, std::string_view file,
                         Location{std::string(file), node.line, node.column, ""});
   }
   return root;
+}
+
+Result<std::vector<DocNode>> ParseDocuments(std::string_view text, std::string_view file,
+                                            const DocumentKind& kind) {
+  if (std::optional<Error> refused = RefuseText(text, file, kind)) return *std::move(refused);
+  return CatchParseErrors<std::vector<DocNode>>(file, [&]() -> Result<std::vector<DocNode>> {
+    std::istringstream stream{std::string(text)};
+    YAML::Parser parser(stream);
+    std::vector<DocNode> documents;
+    for (int i = 0; i < kind.max_documents; ++i) {
+      TreeBuilder builder;
+      if (!parser.HandleNextDocument(builder)) return documents;
+      if (!builder.has_root()) continue;
+      DocNode root = builder.TakeRoot();
+      if (root.kind != DocNode::Kind::kNull) documents.push_back(std::move(root));
+    }
+    TreeBuilder extra;
+    if (parser.HandleNextDocument(extra)) {
+      return InvalidError(fmt::format("more than {} YAML documents", kind.max_documents),
+                          Location{std::string(file), 0, 0, ""});
+    }
+    return documents;
+  });
 }
 
 void AddCheckErrors(Errors found, ReadContext& ctx) {

@@ -1,11 +1,12 @@
 #pragma once
-// The steps every YAML input of Headroom (an estate, a price catalog) goes through before and
-// after its fields are read: parsing one document into a DocNode tree with the limits that keep
-// a small text cheap, and collecting the reader's and the semantic checks' errors into one
-// sorted list. The only code that uses a YAML library (yaml-cpp).
+// The steps every YAML input of Headroom (an estate, a price catalog, a Kubernetes manifest) goes
+// through before and after its fields are read: parsing its documents into DocNode trees with the
+// limits that keep a small text cheap, and collecting the reader's and the semantic checks'
+// errors into one sorted list. The only code that uses a YAML library (yaml-cpp).
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 #include "common/error.h"
 #include "common/result.h"
@@ -26,6 +27,8 @@ struct DocumentKind {
   // Refuse text that is not valid UTF-8 before parsing. yaml-cpp passes such bytes through
   // into strings, which then cannot be written back out as YAML or JSON text.
   bool require_utf8 = false;
+  // ParseDocuments reads at most this many documents (ParseRootMapping always exactly one).
+  int max_documents = 1;
 };
 
 // Parses the one YAML document of `text` into a tree whose root is a mapping. Errors are located
@@ -36,6 +39,15 @@ struct DocumentKind {
 // std::bad_alloc.
 Result<DocNode> ParseRootMapping(std::string_view text, std::string_view file,
                                  const DocumentKind& kind);
+
+// Parses every YAML document of `text` (a Kubernetes bundle, `kubectl get -o yaml`) into its
+// tree, in order; empty documents are dropped, and the roots may be of any kind. Errors as
+// ParseRootMapping, and refused outright likewise: more than kind.max_bytes, text that is not
+// UTF-8 when kind.require_utf8, nesting deeper than kMaxNestingDepth, YAML syntax errors (in any
+// document), anchors and aliases, explicit tags, more than kind.max_documents documents (empty
+// ones count). An empty text gives no trees. Never throws except std::bad_alloc.
+Result<std::vector<DocNode>> ParseDocuments(std::string_view text, std::string_view file,
+                                            const DocumentKind& kind);
 
 // Adds the semantic checks' errors `found` (located, with field paths) to ctx.errors, leaving
 // out those about a field the reader already reported or could not read (its path or an
