@@ -39,9 +39,9 @@ inline std::vector<RequestClass> DefaultClasses() {
 }
 
 inline std::vector<ClassMultiplier> Multipliers(
-    std::vector<std::pair<std::string, double>> factors) {
+    const std::vector<std::pair<std::string, double>>& factors) {
   std::vector<ClassMultiplier> out;
-  for (auto& [name, factor] : factors) out.push_back(ClassMultiplier{name, factor});
+  for (const auto& [name, factor] : factors) out.push_back(ClassMultiplier{name, factor});
   return out;
 }
 

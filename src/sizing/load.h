@@ -11,7 +11,7 @@
 
 namespace headroom {
 
-class Demand;
+struct Demand;
 
 inline constexpr int kSustained = 0;
 inline constexpr int kPeak = 1;

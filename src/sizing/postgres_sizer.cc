@@ -465,7 +465,7 @@ PostgresSizing SizePostgres(const MonthLoad& load, const OdooSizing& odoo,
     // PGTune's desktop profile sets wal_level = minimal, which streaming replication forbids.
     out.settings.wal_level.reset();
     out.settings.max_wal_senders.reset();
-    out.notes.push_back("wal_level = minimal (PGTune desktop) dropped: standbys need replica");
+    out.notes.emplace_back("wal_level = minimal (PGTune desktop) dropped: standbys need replica");
   }
   if (!out.settings.warning.empty()) out.notes.push_back("PGTune: " + out.settings.warning);
   Judge(cpu, memory, policy, s, out);
