@@ -7,41 +7,28 @@
 #include <cmath>
 #include <string>
 
+#include "sizing/sizer_math.h"
+
 namespace headroom {
 namespace {
 
+using sizer_math::Ceiling;
+using sizer_math::Clean;
+using sizer_math::kMaxInput;
+using sizer_math::kWindowNames;
+using sizer_math::Need;
+using sizer_math::RoundUp;
+using sizer_math::Share;
+
 // Inputs are clamped here so that every product below stays finite.
-constexpr double kMaxInput = 1e15;
 // 1 KiB = 1,024 bytes = 8,192 bits; 1 Mbit = 10^6 bits (network rates are decimal).
 constexpr double kBitsPerKib = 8.0 * 1024.0;
 constexpr double kBitsPerMbit = 1e6;
 constexpr double kMinCpuRequestM = 100;
 constexpr double kCpuStepM = 50;
 constexpr double kMemoryStepMib = 16;
-constexpr std::array<const char*, 3> kWindowNames = {"sustained", "peak", "recovery"};
 
 using PerWindow = std::array<double, 3>;
-
-// NaN and negatives read as 0, +inf as a huge finite value (the layer then saturates).
-double Clean(double x) { return std::isnan(x) || x <= 0 ? 0.0 : std::min(x, kMaxInput); }
-
-double Share(double x, double low, double high) {
-  return std::isnan(x) ? high : std::clamp(x, low, high);
-}
-
-double RoundUp(double x, double step) { return std::ceil(x / step) * step; }
-
-// Load over capacity, with no capacity read as "needs everything".
-double Need(double load, double capacity) {
-  if (load <= 0) return 0;
-  return capacity > 0 ? load / capacity : kMaxInput;
-}
-
-double Ceiling(const HeadroomPolicy& policy, int window) {
-  const double c =
-      window == kSustained ? policy.sustained_max_utilisation : policy.peak_max_utilisation;
-  return Share(c, 0.01, 1.0);
-}
 
 bool ZoneLoss(const HeadroomPolicy& policy) {
   return policy.survive_zone_loss && policy.zones >= 2;

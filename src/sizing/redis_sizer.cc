@@ -6,11 +6,19 @@
 #include <array>
 #include <cmath>
 
+#include "sizing/sizer_math.h"
+
 namespace headroom {
 namespace {
 
+using sizer_math::Ceiling;
+using sizer_math::Clean;
+using sizer_math::kWindowNames;
+using sizer_math::Need;
+using sizer_math::RoundUp;
+using sizer_math::Share;
+
 // Inputs are clamped here so that every product below stays finite.
-constexpr double kMaxInput = 1e15;
 // The Gregorian calendar's average month, to spread a month's requests over the expiry.
 constexpr double kDaysPerMonth = 365.25 / 12.0;
 constexpr double kMemoryStepMib = 64;
@@ -21,28 +29,6 @@ constexpr int kClusterMinShards = 3;
 constexpr int kSentinels = 3;
 constexpr double kMinCpuRequestM = 100;
 constexpr double kCpuStepM = 50;
-constexpr std::array<const char*, 3> kWindowNames = {"sustained", "peak", "recovery"};
-
-// NaN and negatives read as 0, +inf as a huge finite value (the layer then saturates).
-double Clean(double x) { return std::isnan(x) || x <= 0 ? 0.0 : std::min(x, kMaxInput); }
-
-double Share(double x, double low, double high) {
-  return std::isnan(x) ? high : std::clamp(x, low, high);
-}
-
-double RoundUp(double x, double step) { return std::ceil(x / step) * step; }
-
-// Load over capacity, with no capacity read as "needs everything".
-double Need(double load, double capacity) {
-  if (load <= 0) return 0;
-  return capacity > 0 ? load / capacity : kMaxInput;
-}
-
-double Ceiling(const HeadroomPolicy& policy, int window) {
-  const double c =
-      window == kSustained ? policy.sustained_max_utilisation : policy.peak_max_utilisation;
-  return Share(c, 0.01, 1.0);
-}
 
 std::array<double, 3> OpsPerS(const MonthLoad& load, const RedisSettings& settings) {
   std::array<double, 3> ops{};
