@@ -28,6 +28,8 @@ const std::vector<Command>& Commands() {
        SetupQueueCommand},
       {"autoscale", "Replay a load through a Kubernetes HPA, or explain one HPA decision",
        SetupAutoscaleCommand},
+      {"dr", "Backups and disaster recovery: RTO and RPO per workflow and scenario, and fixes",
+       SetupDrCommand},
   };
   return kCommands;
 }

@@ -24,6 +24,7 @@ struct PlanArgs {
   std::optional<unsigned long long> seed;
   std::optional<double> quantile;
   std::string catalog;
+  std::string calibration;
 };
 
 int RunPlanCommand(const PlanArgs& args, Io& io) {
@@ -37,14 +38,19 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   Result<Catalog> catalog = LoadCatalog(args.catalog);
   if (!catalog.ok()) return ReportErrors(catalog.errors(), io.err);
 
+  Result<std::optional<BackupCalibration>> calibration =
+      LoadCalibrationFor(*args.source, estate, args.calibration);
+  if (!calibration.ok()) return ReportErrors(calibration.errors(), io.err);
+
   Progress progress(io.err, isatty(STDERR_FILENO) != 0, "planning");
-  Result<PlanRun> run = RunPipeline(estate, catalog.value(), progress.Callback());
+  Result<PlanRun> run =
+      RunPipeline(estate, catalog.value(), progress.Callback(), calibration.value());
   if (!run.ok()) return ReportErrors(run.errors(), io.err);
 
   const std::string dir = args.output_dir;
   const std::string source = DescribeSource(*args.source);
   // Render everything first, so a failure leaves no half-written output folder.
-  const std::string plan_json = PlanJson(estate, run.value().plan, source);
+  const std::string plan_json = PlanJson(estate, run.value().plan, source, &run.value().recovery);
   const std::string demand_json = DemandJson(run.value().demand);
   for (const auto& [name, text] :
        {std::pair{"plan.json", &plan_json}, std::pair{"demand.json", &demand_json}}) {
@@ -67,6 +73,8 @@ Action SetupPlanCommand(CLI::App& sub) {
   sub.add_option("--seed", args->seed, "Random seed (default: the estate's)");
   sub.add_option("--catalog", args->catalog,
                  "Price catalog YAML (docs/catalog.md; default: the built-in dated example)");
+  sub.add_option("--calibration", args->calibration,
+                 "Calibration file from `headroom calibrate backup` (default: the estate's)");
   sub.add_option("--quantile", args->quantile, "Plan at this quantile of the samples (0.5..0.999)")
       ->check(CLI::Range(0.5, 0.999));
   return [args](Io& io) { return RunPlanCommand(*args, io); };

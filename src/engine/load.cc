@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "common/atomic_file.h"
 #include "common/suggest.h"
+#include "estate/calibration_reader.h"
 #include "estate/catalog_reader.h"
 #include "estate/examples.h"
 #include "estate/yaml_reader.h"
@@ -39,6 +42,31 @@ Result<Catalog> LoadCatalog(const std::string& path) {
   Result<std::string> text = ReadFile(path, kMaxCatalogBytes);
   if (!text.ok()) return text.errors();
   return ReadCatalog(text.value(), path);
+}
+
+Result<BackupCalibration> LoadCalibration(const std::string& path) {
+  Result<std::string> text = ReadFile(path, kMaxCalibrationBytes);
+  if (!text.ok()) return text.errors();
+  return ReadCalibration(text.value(), path);
+}
+
+Result<std::optional<BackupCalibration>> LoadCalibrationFor(const EstateSource& source,
+                                                            const Estate& estate,
+                                                            const std::string& override_path) {
+  std::string path = override_path;
+  if (path.empty() && !estate.calibration.empty()) {
+    const std::filesystem::path named(estate.calibration);
+    // Relative to the estate file; a built-in example's relative name means the working folder.
+    path = named.is_absolute() || source.path.empty()
+               ? named.string()
+               : (std::filesystem::path(source.path).parent_path() / named).string();
+  }
+  if (path.empty()) return std::optional<BackupCalibration>();
+  Result<BackupCalibration> loaded = LoadCalibration(path);
+  if (!loaded.ok()) return loaded.errors();
+  BackupCalibration calibration = std::move(loaded).value();
+  if (calibration.source.empty()) calibration.source = path;
+  return std::optional<BackupCalibration>(std::move(calibration));
 }
 
 std::string DescribeSource(const EstateSource& source) {

@@ -1,10 +1,12 @@
 #pragma once
 // Where the pipeline's input comes from: an estate file, or a built-in example by name.
 
+#include <optional>
 #include <string>
 
 #include "common/result.h"
 #include "cost/catalog.h"
+#include "dr/dr_settings.h"
 #include "estate/model.h"
 
 namespace headroom {
@@ -20,6 +22,15 @@ Result<Estate> LoadEstate(const EstateSource& source);
 
 // Reads a price catalog file (docs/catalog.md); an empty path gives the built-in catalog.
 Result<Catalog> LoadCatalog(const std::string& path);
+
+// Reads a calibration file (estate/calibration_reader.h).
+Result<BackupCalibration> LoadCalibration(const std::string& path);
+
+// The calibration a run uses: `override_path` when given, else the estate's `calibration` file
+// (relative to the estate file), else none.
+Result<std::optional<BackupCalibration>> LoadCalibrationFor(const EstateSource& source,
+                                                            const Estate& estate,
+                                                            const std::string& override_path);
 
 // "examples/healthcare-growth.yaml (built-in)" or the path: how reports name the input.
 std::string DescribeSource(const EstateSource& source);

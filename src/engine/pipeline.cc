@@ -11,7 +11,8 @@ constexpr double kDemandShare = 0.6;
 }  // namespace
 
 Result<PlanRun> RunPipeline(const Estate& estate, const Catalog& catalog,
-                            const std::function<void(double)>& progress) {
+                            const std::function<void(double)>& progress,
+                            const std::optional<BackupCalibration>& calibration) {
   const DemandOptions options = DemandOptions::FromPlanning(estate.planning);
   const ProgressFn demand_progress = [&progress](double f) {
     if (progress) progress(kDemandShare * f);
@@ -24,7 +25,11 @@ Result<PlanRun> RunPipeline(const Estate& estate, const Catalog& catalog,
     if (progress) progress(kDemandShare + (1 - kDemandShare) * f);
   });
   if (!plan.ok()) return plan.errors();
-  return PlanRun{std::move(demand).value(), std::move(plan).value()};
+  const DrSettings recovery_settings =
+      calibration ? Calibrated(DrSettings{}, *calibration) : DrSettings{};
+  DrAssessment recovery = AssessRecovery(estate, plan.value(), settings, recovery_settings,
+                                         calibration ? calibration->source : std::string());
+  return PlanRun{std::move(demand).value(), std::move(plan).value(), std::move(recovery)};
 }
 
 }  // namespace headroom

@@ -28,6 +28,7 @@ void BuildEstateSection(MapReader& root, Estate& estate) {
   }
   IntField(m, "horizon_months", &estate.horizon_months, "estate.horizon_months");
   StringField(m, "currency", &estate.currency, "estate.currency");
+  StringField(m, "calibration", &estate.calibration);
   m.Finish();
 }
 

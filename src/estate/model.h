@@ -232,6 +232,8 @@ struct Estate {
   YearMonth start;
   int horizon_months = 24;  // 1..60
   std::string currency = "EUR";
+  // A calibration file (estate/calibration_reader.h), relative to the estate file; empty: none.
+  std::string calibration;
   Planning planning;
   HeadroomPolicy policy;
   std::vector<RequestClass> request_classes;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "estate/defaults.h"
+#include "report/dr_output.h"
 
 namespace headroom {
 namespace {
@@ -243,7 +244,8 @@ Json AssumptionsJson(const Estate& estate) {
 
 }  // namespace
 
-std::string PlanJson(const Estate& estate, const Plan& plan, const std::string& source) {
+std::string PlanJson(const Estate& estate, const Plan& plan, const std::string& source,
+                     const DrAssessment* recovery) {
   Json doc;
   doc["schema"] = kPlanSchema;
   doc["estate"] = plan.estate;
@@ -272,6 +274,7 @@ std::string PlanJson(const Estate& estate, const Plan& plan, const std::string& 
                            {"reason", s.reason}});
   }
   doc["roadmap"] = std::move(roadmap);
+  if (recovery != nullptr) doc["recovery"] = DrJsonValue(*recovery);
   doc["assumptions"] = AssumptionsJson(estate);
   // Invalid UTF-8 in a name (estate files are not required to be UTF-8) becomes U+FFFD
   // rather than an exception.

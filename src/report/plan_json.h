@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "dr/assessment.h"
 #include "estate/model.h"
 #include "plan/plan.h"
 
@@ -11,6 +12,8 @@ namespace headroom {
 
 inline constexpr const char* kPlanSchema = "headroom.plan/v1";
 
-std::string PlanJson(const Estate& estate, const Plan& plan, const std::string& source);
+// `recovery`, when given, becomes the "recovery" section (report/dr_output.h).
+std::string PlanJson(const Estate& estate, const Plan& plan, const std::string& source,
+                     const DrAssessment* recovery = nullptr);
 
 }  // namespace headroom

@@ -4,36 +4,13 @@
 
 #include <algorithm>
 
+#include "report/text_wrap.h"
+
 namespace headroom {
 namespace {
 
 constexpr size_t kRoadmapLines = 12;
-constexpr size_t kColumns = 100;
-
-// Breaks `text` at spaces into lines of fewer than kColumns characters, each starting with
-// `prefix` (the first) or as many spaces (the rest).
-std::string Wrap(const std::string& prefix, const std::string& text) {
-  std::string out = prefix;
-  size_t line_length = prefix.size();
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string word = text.substr(start, end - start);
-    if (line_length + word.size() + 1 >= kColumns && line_length > prefix.size()) {
-      out += '\n';
-      out.append(prefix.size(), ' ');
-      line_length = prefix.size();
-    } else if (line_length > prefix.size()) {
-      out += ' ';
-      ++line_length;
-    }
-    out += word;
-    line_length += word.size();
-    start = end + 1;
-  }
-  return out + "\n";
-}
+constexpr size_t kColumns = kTerminalColumns;
 
 std::string Money(double amount) { return fmt::format("{:.0f}", amount); }
 

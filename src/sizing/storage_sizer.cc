@@ -21,11 +21,7 @@ double Fill(double used, double capacity) {
   return capacity > 0 ? used / capacity : kMaxInput;
 }
 
-struct Backups {
-  int kept = 0;
-  double base_gib = 0;
-  double wal_gib = 0;
-};
+}  // namespace
 
 // pgBackRest time-based retention (user guide, "Full Backup Retention"): every full backup
 // younger than the retention window is kept, plus the newest one older than it, which recovery
@@ -33,17 +29,19 @@ struct Backups {
 // ceil(retention × b / 7) + 1 backups. Archived WAL is kept for every backup not expired
 // ("Archive Retention"), so the archive spans the oldest kept backup's age: up to
 // retention + 7 / b days of WAL.
-Backups BackupsFor(double database_gib, double wal_gib_per_day, const StorageSettings& s) {
+RetainedBackups BackupsFor(double database_gib, double wal_gib_per_day, const StorageSettings& s) {
   const int per_week = std::max(1, s.base_backups_per_week);
   const int retention_days = std::clamp(s.retention_days, 0, kMaxRetentionDays);
   const double compression = Clean(s.backup_compression);
-  Backups b;
+  RetainedBackups b;
   b.kept = static_cast<int>(std::ceil(retention_days * per_week / 7.0)) + 1;
-  b.base_gib = b.kept * database_gib * compression;
+  b.base_gib = b.kept * Clean(database_gib) * compression;
   const double span_days = retention_days + 7.0 / per_week;
-  b.wal_gib = span_days * wal_gib_per_day * compression;
+  b.wal_gib = span_days * Clean(wal_gib_per_day) * compression;
   return b;
 }
+
+namespace {
 
 double FilestoreGib(double documents_mib, const StorageSettings& s) {
   return Clean(documents_mib) / 1024.0 * Clean(s.filestore_replication);
@@ -92,7 +90,7 @@ StorageSizing SizeStorage(const MonthLoad& load, const PostgresSizing& postgres,
   out.block_storage_gib =
       (out.database_volume_gib + out.wal_volume_gib) * std::max(1, postgres.instances);
   const double wal_gib_per_day = Clean(postgres.wal_gib_per_day);
-  const Backups now = BackupsFor(Clean(postgres.database_gib), wal_gib_per_day, settings);
+  const RetainedBackups now = BackupsFor(Clean(postgres.database_gib), wal_gib_per_day, settings);
   out.base_backups_kept = now.kept;
   out.base_backups_gib = now.base_gib;
   out.wal_archive_gib = now.wal_gib;
@@ -100,7 +98,7 @@ StorageSizing SizeStorage(const MonthLoad& load, const PostgresSizing& postgres,
   out.object_storage_gib = out.filestore_gib + out.backup_footprint_gib;
   const double database_lookahead_gib =
       std::max(Clean(postgres.database_gib), Clean(load.database_gib_lookahead));
-  const Backups later = BackupsFor(database_lookahead_gib, wal_gib_per_day, settings);
+  const RetainedBackups later = BackupsFor(database_lookahead_gib, wal_gib_per_day, settings);
   out.object_storage_lookahead_gib = out.filestore_lookahead_gib + later.base_gib + later.wal_gib;
   FillVerdict(load, postgres, policy, settings, out);
   return out;

@@ -46,6 +46,18 @@ struct StorageSizing {
   LayerVerdict verdict;
 };
 
+// Backups kept under time-based retention (pgBackRest "Full Backup Retention"): every base
+// backup younger than the retention window plus the newest older one, ceil(retention × b / 7) + 1
+// at b backups a week, and the archived WAL they need, retention + 7 / b days of it. Sizes are
+// compressed. Pure and total: negative or non-finite inputs read as 0.
+struct RetainedBackups {
+  int kept = 0;
+  double base_gib = 0;
+  double wal_gib = 0;
+};
+RetainedBackups BackupsFor(double database_gib, double wal_gib_per_day,
+                           const StorageSettings& settings);
+
 // Sizes storage for the month from the load and the PostgreSQL sizing (reads its database_gib,
 // storage_gib, wal_storage_gib, wal_gib_per_day and instances). Pure, total: non-finite or
 // negative inputs read as 0; a database larger than its planned volume gives

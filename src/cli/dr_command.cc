@@ -1,0 +1,99 @@
+// `headroom dr [FILE] [--month M] [--format text|json] [--calibration FILE] [--catalog FILE]
+// [-o PATH]`: plans the estate, then shows for every business workflow which failure scenario
+// meets its RTO and RPO over the horizon, and the cheapest change that fixes each one that
+// does not.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "cli/commands.h"
+#include "cli/estate_options.h"
+#include "cli/progress.h"
+#include "common/atomic_file.h"
+#include "engine/pipeline.h"
+#include "report/dr_output.h"
+
+namespace headroom::cli {
+namespace {
+
+struct DrArgs {
+  std::shared_ptr<EstateSource> source;
+  std::string month;
+  std::string format = "text";
+  std::string catalog;
+  std::string calibration;
+  std::optional<int> samples;
+  std::optional<unsigned long long> seed;
+  std::string output;
+};
+
+// "2027-06" (a month of the plan) or 1..N; -1 when absent, -2 when not a month of the plan.
+int MonthIndex(const std::string& wanted, const Plan& plan) {
+  if (wanted.empty()) return -1;
+  for (size_t i = 0; i < plan.month_plans.size(); ++i) {
+    if (plan.month_plans[i].label == wanted) return static_cast<int>(i);
+  }
+  if (wanted.find_first_not_of("0123456789") == std::string::npos && wanted.size() < 4) {
+    const int n = std::stoi(wanted);
+    if (n >= 1 && n <= static_cast<int>(plan.month_plans.size())) return n - 1;
+  }
+  return -2;
+}
+
+int RunDr(const DrArgs& args, Io& io) {
+  Result<Estate> loaded = LoadEstate(*args.source);
+  if (!loaded.ok()) return ReportErrors(loaded.errors(), io.err);
+  Estate estate = std::move(loaded).value();
+  if (args.samples) estate.planning.samples = *args.samples;
+  if (args.seed) estate.planning.seed = *args.seed;
+  Result<Catalog> catalog = LoadCatalog(args.catalog);
+  if (!catalog.ok()) return ReportErrors(catalog.errors(), io.err);
+  Result<std::optional<BackupCalibration>> calibration =
+      LoadCalibrationFor(*args.source, estate, args.calibration);
+  if (!calibration.ok()) return ReportErrors(calibration.errors(), io.err);
+
+  Progress progress(io.err, isatty(STDERR_FILENO) != 0, "planning");
+  Result<PlanRun> run =
+      RunPipeline(estate, catalog.value(), progress.Callback(), calibration.value());
+  if (!run.ok()) return ReportErrors(run.errors(), io.err);
+  const int month = MonthIndex(args.month, run.value().plan);
+  if (month == -2) {
+    io.err << "headroom dr: --month '" << args.month << "' is not a month of the plan (1.."
+           << run.value().plan.month_plans.size() << " or YYYY-MM from "
+           << run.value().plan.month_plans.front().label << ")\n";
+    return static_cast<int>(ExitCode::kUsage);
+  }
+  const std::string text =
+      args.format == "json"
+          ? RecoveryJson(run.value().recovery, run.value().plan, DescribeSource(*args.source))
+          : DrTable(run.value().recovery, run.value().plan.currency, month);
+  if (args.output.empty() || args.output == "-") {
+    io.out << text;
+    return 0;
+  }
+  Status written = WriteFileAtomic(args.output, text);
+  if (!written.ok()) return ReportErrors(written.errors(), io.err);
+  return 0;
+}
+
+}  // namespace
+
+Action SetupDrCommand(CLI::App& sub) {
+  auto args = std::make_shared<DrArgs>();
+  args->source = AddEstateOptions(sub);
+  sub.add_option("--month", args->month,
+                 "Also show this month's recovery arithmetic term by term (1..N or YYYY-MM)");
+  sub.add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  sub.add_option("--catalog", args->catalog,
+                 "Price catalog YAML (docs/catalog.md; default: the built-in dated example)");
+  sub.add_option("--calibration", args->calibration,
+                 "Calibration file from `headroom calibrate backup` (default: the estate's)");
+  sub.add_option("--samples", args->samples, "Monte Carlo samples (default: the estate's)")
+      ->check(CLI::Range(1, 4096));
+  sub.add_option("--seed", args->seed, "Random seed (default: the estate's)");
+  sub.add_option("-o,--output", args->output, "Write to this file instead of standard output");
+  return [args](Io& io) { return RunDr(*args, io); };
+}
+
+}  // namespace headroom::cli
