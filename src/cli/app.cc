@@ -30,6 +30,10 @@ const std::vector<Command>& Commands() {
        SetupAutoscaleCommand},
       {"dr", "Backups and disaster recovery: RTO and RPO per workflow and scenario, and fixes",
        SetupDrCommand},
+      {"calibrate", "Measure the model's inputs on real systems (backup: PostgreSQL throughputs)",
+       SetupCalibrateCommand},
+      {"restore-time", "Restore time of a database and its WAL with the recovery model",
+       SetupRestoreTimeCommand},
   };
   return kCommands;
 }

@@ -12,5 +12,7 @@ Action SetupExamplesCommand(CLI::App& sub);
 Action SetupQueueCommand(CLI::App& sub);
 Action SetupAutoscaleCommand(CLI::App& sub);
 Action SetupDrCommand(CLI::App& sub);
+Action SetupCalibrateCommand(CLI::App& sub);
+Action SetupRestoreTimeCommand(CLI::App& sub);
 
 }  // namespace headroom::cli

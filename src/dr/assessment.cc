@@ -178,6 +178,7 @@ DrSettings Calibrated(const DrSettings& defaults, const BackupCalibration& c) {
   if (c.backup_mib_s_per_process > 0) s.backup_mib_s_per_process = c.backup_mib_s_per_process;
   if (c.restore_mib_s_per_process > 0) s.restore_mib_s_per_process = c.restore_mib_s_per_process;
   if (c.wal_replay_mib_s > 0) s.wal_replay_mib_s = c.wal_replay_mib_s;
+  if (c.restore_start_s > 0) s.restore_start_s = c.restore_start_s;
   return s;
 }
 

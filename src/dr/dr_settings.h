@@ -25,6 +25,10 @@ struct DrSettings {
   double wal_replay_mib_s = 50;
   // A 10 Gbit/s node network (1.25e9 B/s = 1192 MiB/s), the common general-purpose figure.
   double network_mib_s = 1192;
+  // A restored server's start and the end of its recovery beyond redo itself (reading the
+  // archive's history files, the end-of-recovery checkpoint), in seconds. Measured by
+  // `headroom calibrate backup`; when not measured it is part of provisioning_minutes.
+  double restore_start_s = 0;
   // Engineering estimate: copying attachments between object-storage buckets.
   double object_copy_mib_s = 200;
 
@@ -83,6 +87,7 @@ struct BackupCalibration {
   double backup_mib_s_per_process = 0;
   double restore_mib_s_per_process = 0;
   double wal_replay_mib_s = 0;
+  double restore_start_s = 0;
   std::string source;  // where and how it was measured
 };
 

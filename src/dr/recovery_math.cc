@@ -53,8 +53,12 @@ double WalSinceBaseGib(const RecoveryMonth& m, const RecoveryDesign& d) {
   return Clean(m.wal_gib_per_day) * days;
 }
 
+double ReplayMinutes(double wal_gib, const DrSettings& s) {
+  return TransferMinutes(wal_gib, s.wal_replay_mib_s);
+}
+
 double WalReplayMinutes(const RecoveryMonth& m, const RecoveryDesign& d, const DrSettings& s) {
-  return TransferMinutes(WalSinceBaseGib(m, d), s.wal_replay_mib_s);
+  return ReplayMinutes(WalSinceBaseGib(m, d), s);
 }
 
 double ArchiveLagSeconds(const RecoveryMonth& m, const RecoveryDesign& d, const DrSettings& s) {

@@ -72,7 +72,9 @@ double BaseRestoreMinutes(const RecoveryMonth& m, const RecoveryDesign& d, const
 // 7 / base_backups_per_week days of it, or one day with daily snapshots. GiB, uncompressed.
 double WalSinceBaseGib(const RecoveryMonth& m, const RecoveryDesign& d);
 
-// Replaying that WAL on one core at wal_replay_mib_s, in minutes.
+// Replaying `wal_gib` of WAL on one core at wal_replay_mib_s, in minutes.
+double ReplayMinutes(double wal_gib, const DrSettings& s);
+// Replaying the WAL since the newest base: ReplayMinutes(WalSinceBaseGib(m, d), s).
 double WalReplayMinutes(const RecoveryMonth& m, const RecoveryDesign& d, const DrSettings& s);
 
 // How far the WAL archive can trail the primary, in seconds: a segment is archived when it

@@ -16,6 +16,7 @@ void AddRestoreTerms(const RecoveryMonth& m, const RecoveryDesign& d, const DrSe
   terms.push_back({d.volume_snapshots ? "volume from snapshot" : "base backup restore",
                    BaseRestoreMinutes(m, d, s)});
   terms.push_back({"WAL replay", WalReplayMinutes(m, d, s)});
+  if (s.restore_start_s > 0) terms.push_back({"server start", s.restore_start_s / 60.0});
   terms.push_back({"validation", s.validation_minutes});
 }
 

@@ -43,6 +43,10 @@ BackupCalibration Build(const DocNode& root, ReadContext& ctx) {
     PositiveField(b, "backup_mib_s_per_process", &c.backup_mib_s_per_process);
     PositiveField(b, "restore_mib_s_per_process", &c.restore_mib_s_per_process);
     PositiveField(b, "wal_replay_mib_s", &c.wal_replay_mib_s);
+    NumberField(b, "restore_start_s", &c.restore_start_s);
+    if (c.restore_start_s < 0 || !std::isfinite(c.restore_start_s)) {
+      ctx.Fail(*b.Find("restore_start_s"), "backup.restore_start_s", "must be 0 or more seconds");
+    }
     b.Finish();
   }
   m.Finish();
@@ -74,9 +78,10 @@ std::string CalibrationYaml(const BackupCalibration& c) {
       "backup:\n"
       "  backup_mib_s_per_process: {:.17g}\n"
       "  restore_mib_s_per_process: {:.17g}\n"
-      "  wal_replay_mib_s: {:.17g}\n",
+      "  wal_replay_mib_s: {:.17g}\n"
+      "  restore_start_s: {:.17g}\n",
       QuoteYamlString(kCalibrationSchema), QuoteYamlString(c.source), c.backup_mib_s_per_process,
-      c.restore_mib_s_per_process, c.wal_replay_mib_s);
+      c.restore_mib_s_per_process, c.wal_replay_mib_s, c.restore_start_s);
 }
 
 }  // namespace headroom

@@ -8,6 +8,7 @@
 //     backup_mib_s_per_process: 212.5
 //     restore_mib_s_per_process: 480.1
 //     wal_replay_mib_s: 96.3
+//     restore_start_s: 0.8          # optional, seconds (server start beyond redo)
 //
 // An estate names its calibration file with the top-level key `calibration` (a path relative to
 // the estate file); `headroom plan` and `headroom dr` also take `--calibration FILE`.

@@ -1,0 +1,99 @@
+# `headroom calibrate backup` on a real PostgreSQL, and the prediction it makes possible: the
+# restore time of a freshly generated database (base restore + WAL replay), predicted by
+# `headroom restore-time` from the calibration, must be within 30% of the time measured when
+# that database is really restored. Servers run on private Unix sockets in a scratch folder (no
+# TCP), as an unprivileged user when the test runs as root (postgres refuses root).
+source "$(dirname "$0")/lib.bash"
+
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+[ -x "$PGBIN/pg_ctl" ] || { echo "FAIL: PostgreSQL server programs not found (scripts/setup installs them)"; exit 1; }
+
+as_db_user() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u nobody -- env TMPDIR="$WORK" PGUSER=postgres "$@"
+  else env TMPDIR="$WORK" PGUSER=postgres "$@"; fi
+}
+chmod 755 "$WORK"
+[ "$(id -u)" -eq 0 ] && chown nobody "$WORK"
+# The binary may sit under a folder the unprivileged user cannot enter.
+cp "$HEADROOM" "$WORK/headroom" && chmod 755 "$WORK/headroom"
+as_db_user "$PGBIN/initdb" -D "$WORK/data" -A trust -U postgres >/dev/null
+
+# 1. Calibrate on a small scratch database (the cluster is started and stopped by headroom).
+start=$(date +%s.%N)
+expect_exit 0 -- as_db_user "$WORK/headroom" calibrate backup --pgdata "$WORK/data" \
+  --scale 5 --load-seconds 3 -o "$WORK/calibration.yaml"
+sed 's/^/  calibrate: /' "$WORK/stderr"
+expect_contains "$WORK/calibration.yaml" "schema: \"headroom.calibration/v1\""
+[ ! -e "$WORK/data/postmaster.pid" ] || { echo "FAIL: calibrate left the cluster running"; failures=$((failures + 1)); }
+
+# 2. A fresh database three times larger, backed up with its WAL streamed alongside.
+sock="$WORK/sock"; mkdir -p "$sock"; [ "$(id -u)" -eq 0 ] && chown nobody "$sock"
+as_db_user "$PGBIN/pg_ctl" -D "$WORK/data" -l "$WORK/source.log" -w \
+  -o "-c listen_addresses='' -c unix_socket_directories='$sock' -c port=5432" start >/dev/null
+stop_source() { as_db_user "$PGBIN/pg_ctl" -D "$WORK/data" -m immediate -w stop >/dev/null 2>&1 || true; }
+trap 'stop_source; as_db_user "$PGBIN/pg_ctl" -D "$WORK/restore" -m immediate -w stop >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+dsn="host=$sock port=5432"
+sql() { as_db_user psql -X -A -t -q -d "$dsn dbname=postgres" -c "$1"; }
+sql "CREATE DATABASE fresh" >/dev/null
+as_db_user pgbench -i -q -s 15 -d "$dsn dbname=fresh" >/dev/null 2>&1
+sql "SELECT pg_create_physical_replication_slot('fresh', true)" >/dev/null
+mkdir -p "$WORK/wal" && { [ "$(id -u)" -ne 0 ] || chown nobody "$WORK/wal"; }
+as_db_user pg_receivewal -D "$WORK/wal" -S fresh -d "$dsn" -n -s 1 2>"$WORK/receivewal.log" &
+receiver=$!
+as_db_user pg_basebackup -d "$dsn" -D "$WORK/base" -Fp -X none -c fast --no-sync
+as_db_user pgbench -n -c 2 -j 2 -T 5 -d "$dsn dbname=fresh" >/dev/null 2>&1
+lsn=$(sql "SELECT pg_current_wal_lsn()")
+sql "SELECT pg_switch_wal()" >/dev/null
+for _ in $(seq 600); do
+  [ "$(sql "SELECT restart_lsn >= '$lsn'::pg_lsn FROM pg_replication_slots WHERE slot_name = 'fresh'")" = t ] && break
+  sleep 0.1
+done
+kill "$receiver"; wait "$receiver" || true
+for f in "$WORK"/wal/*.partial; do [ -e "$f" ] && mv "$f" "${f%.partial}"; done
+stop_source
+
+# 3. Restore it for real, timed: copy and sync the base, then replay the WAL to the load's end.
+sync  # as calibrate does: the timed restore flushes only its own writes
+restore_start=$(date +%s.%N)
+as_db_user cp -a "$WORK/base" "$WORK/restore"
+as_db_user find "$WORK/restore" -type f -exec sync {} +
+for f in postgresql.conf pg_ident.conf; do [ -e "$WORK/restore/$f" ] || as_db_user touch "$WORK/restore/$f"; done
+[ -e "$WORK/restore/pg_hba.conf" ] || as_db_user sh -c "echo 'local all all trust' > '$WORK/restore/pg_hba.conf'"
+as_db_user touch "$WORK/restore/recovery.signal"
+as_db_user sh -c "cat >> '$WORK/restore/postgresql.auto.conf'" <<CONF
+restore_command = 'cp "$WORK/wal/%f" "%p"'
+recovery_target_lsn = '$lsn'
+recovery_target_action = 'promote'
+hot_standby = off
+listen_addresses = ''
+unix_socket_directories = '$sock'
+port = 5433
+CONF
+as_db_user "$PGBIN/pg_ctl" -D "$WORK/restore" -l "$WORK/restore.log" -W start >/dev/null
+for _ in $(seq 30000); do
+  grep -q "database system is ready to accept connections" "$WORK/restore.log" 2>/dev/null && break
+  grep -q "FATAL:\|PANIC:" "$WORK/restore.log" 2>/dev/null && break
+  sleep 0.02
+done
+measured=$(echo "$(date +%s.%N) - $restore_start" | bc -l)
+grep -q "redo done at" "$WORK/restore.log" || { echo "FAIL: the fresh restore did not replay:"; tail -20 "$WORK/restore.log"; exit 1; }
+
+# 4. The prediction from the calibration, for this database and this WAL, one restore process,
+# no network or volume limit (everything here is local).
+lsn_bytes() { local h=${1%/*} l=${1#*/}; echo $(( (16#$h << 32) + 16#$l )); }
+redo_from=$(grep -o "redo starts at [0-9A-F]*/[0-9A-F]*" "$WORK/restore.log" | awk '{print $4}')
+redo_to=$(grep -o "redo done at [0-9A-F]*/[0-9A-F]*" "$WORK/restore.log" | awk '{print $4}')
+wal_gib=$(echo "($(lsn_bytes "$redo_to") - $(lsn_bytes "$redo_from")) / 1073741824" | bc -l)
+base_gib=$(echo "$(du -sb "$WORK/base" | cut -f1) / 1073741824" | bc -l)
+expect_exit 0 -- "$WORK/headroom" restore-time --database-gib "$base_gib" --wal-gib "$wal_gib" \
+  --vcpu 1 --volume-mib-s 1000000 --network-mib-s 1000000 --calibration "$WORK/calibration.yaml" \
+  --format json
+predicted=$(grep '"restore_seconds"' "$WORK/stdout" | grep -o '[0-9.e+-]*$')
+error=$(echo "($predicted - $measured) / $measured" | bc -l)
+printf 'restore of a %.0f MiB base + %.0f MiB of WAL: predicted %.2f s, measured %.2f s, error %+.1f%%\n' \
+  "$(echo "$base_gib * 1024" | bc -l)" "$(echo "$wal_gib * 1024" | bc -l)" "$predicted" "$measured" \
+  "$(echo "$error * 100" | bc -l)"
+within=$(echo "$error < 0.3 && $error > -0.3" | bc -l)
+[ "$within" = 1 ] || { echo "FAIL: prediction off by more than 30%"; failures=$((failures + 1)); }
+echo "whole test: $(echo "$(date +%s.%N) - $start" | bc -l | cut -c1-5) s"
+finish
