@@ -1,6 +1,6 @@
-// Draws report.html from its data island (<script id="report-data">, docs/report.md). Every
-// figure shown comes from that data: `data.plan` is the plan.json document itself. Text from the
-// estate is only ever set as textContent, never parsed as HTML.
+// Draws report.html from its data island (the JSON script element "report-data",
+// docs/report.md). Every figure shown comes from that data: `data.plan` is the plan.json document
+// itself. Text from the estate is only ever set as textContent, never parsed as HTML.
 (function () {
   "use strict";
 
@@ -137,7 +137,7 @@
       height: spec.height || 240,
       scales: { x: { time: false }, y: { range: (u, min, max) => [Math.min(0, min), max > 0 ? max * 1.08 : 1] } },
       axes: [
-        { values: (u, ticks) => ticks.map(xLabel), stroke: "#333", grid: { stroke: "#eee" } },
+        { values: (u, ticks) => ticks.map(xLabel), incrs: spec.xIncrs || [1, 2, 3, 6, 12], stroke: "#333", grid: { stroke: "#eee" } },
         { label: spec.yLabel, stroke: "#333", grid: { stroke: "#eee" }, size: 60 },
       ],
       series: [{ label: spec.xTitle || "month", value: (u, v) => (v === null ? "–" : xLabel(v)) }].concat(
@@ -147,7 +147,9 @@
           width: s.width || 2,
           dash: DASHES[s.dash || "solid"],
           fill: s.fill,
-          points: { show: x.length <= 40 && !s.hideLegend },
+          spanGaps: Boolean(s.stepped),
+          paths: s.stepped ? uPlot.paths.stepped({ align: 1 }) : undefined,
+          points: { show: x.length <= 40 },
           value: (u, v) => (v === null || v === undefined ? "–" : number(v, spec.digits || 0)),
         })),
       ),
@@ -684,11 +686,15 @@
       x: times,
       xLabel: clock,
       xTitle: "time",
+      // Ticks on whole quarter hours, hours or multiples of them.
+      xIncrs: [60, 300, 900, 1800, 3600, 7200, 10800, 21600, 43200],
       yLabel: yLabel,
       digits: 1,
       series: series.map((s, i) => {
         const at = new Map(s.time_s.map((t, j) => [t, s.value[j]]));
-        return { label: s.name, values: times.map((t) => (at.has(t) ? at.get(t) : null)), colour: palette[i % palette.length] };
+        // A sampled value holds until the next sample: drawn as steps, across the times at
+        // which only other series were sampled.
+        return { label: s.name, values: times.map((t) => (at.has(t) ? at.get(t) : null)), colour: palette[i % palette.length], dash: ["solid", "dashed", "dotted", "dashdot"][i % 4], stepped: true };
       }),
     });
   }

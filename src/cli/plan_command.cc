@@ -57,8 +57,7 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
     if (!written.ok()) return ReportErrors(written.errors(), io.err);
   }
   io.out << TerminalSummary(estate, run.value(), source);
-  io.out << "wrote " << dir << "/plan.json, " << dir << "/demand.json and " << dir
-         << "/report.html\n";
+  io.out << "wrote plan.json, demand.json and report.html into " << dir << "\n";
   return 0;
 }
 

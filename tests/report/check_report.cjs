@@ -3,7 +3,9 @@
 // every chart drew, no console errors, nothing fetched from anywhere, the figures equal
 // plan.json's, and it opens in under a second. Saves a full-page screenshot.
 //
-// Usage: node check_report.cjs REPORT_HTML PLAN_JSON SCREENSHOT_PNG
+// Usage: node check_report.cjs REPORT_HTML PLAN_JSON SCREENSHOT_PNG [SIMULATION_JSON]
+// With SIMULATION_JSON (the data island's "simulation" member, docs/report.md), a copy of the
+// report carrying that simulation is checked instead, and its simulation section must show it.
 "use strict";
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
@@ -95,6 +97,12 @@ async function checkFigures(page, planJson) {
     assert.equal(assumptions[i][3], a.source);
   });
 
+  // Names from the estate show as the text they are.
+  assert.equal(await page.$eval("h1", (e) => e.textContent), planJson.estate);
+  assert.equal(await page.title(), `Capacity plan: ${planJson.estate}`);
+  const tenants = await tableCells(page, "tenants-table");
+  assert.deepEqual(tenants.map((row) => row[0]), island.tenants.map((t) => t.name));
+
   const card = await page.$eval("#cost-card .figure", (e) => e.textContent);
   const last = months[months.length - 1];
   assert.equal(card, `${whole(months[0].cost.total)} ${planJson.currency} → ${whole(last.cost.total)} ${planJson.currency}`);
@@ -108,8 +116,33 @@ async function checkFigures(page, planJson) {
   });
 }
 
+// A copy of the report whose data island carries `simulation` in place of null.
+function withSimulation(reportPath, simulation) {
+  const html = fs.readFileSync(reportPath, "utf8");
+  const marker = '"simulation":null';
+  assert.equal(html.split(marker).length, 2, "the report has no empty simulation to replace");
+  const json = JSON.stringify(simulation).replace(/</g, "\\u003c");
+  const copy = path.join(path.dirname(reportPath), "report-with-simulation.html");
+  fs.writeFileSync(copy, html.replace(marker, `"simulation":${json}`));
+  return copy;
+}
+
+async function checkSimulation(page, simulation) {
+  if (simulation === null) {
+    assert.ok(await page.$("#no-simulation"), "the simulation section does not say it has no simulation");
+    return;
+  }
+  assert.equal(await page.$("#no-simulation"), null);
+  const rows = await tableCells(page, "simulation-latency");
+  assert.deepEqual(rows.map((r) => [r[0], r[2]]), simulation.latency.map((l) => [l.class, whole(l.p95_ms)]));
+  const titles = await page.$$eval("#simulation figure.chart", (fs) => fs.map((f) => f.getAttribute("data-title")));
+  assert.deepEqual(titles, ["Queues over the simulated day", "Replicas over the simulated day"]);
+}
+
 async function main() {
-  const [reportPath, planPath, screenshotPath] = process.argv.slice(2);
+  const [givenReport, planPath, screenshotPath, simulationPath] = process.argv.slice(2);
+  const simulation = simulationPath ? JSON.parse(fs.readFileSync(simulationPath, "utf8")) : null;
+  const reportPath = simulation ? withSimulation(givenReport, simulation) : givenReport;
   const planJson = JSON.parse(fs.readFileSync(planPath, "utf8"));
   const reportUrl = pathToFileURL(path.resolve(reportPath)).href;
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "headroom-chromium-"));
@@ -134,6 +167,11 @@ async function main() {
     const problems = [];
     page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`); });
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    // A name in the estate that ran as script would open a dialog.
+    page.on("dialog", (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      return d.dismiss();
+    });
 
     // Chromium's own start (its renderer process, font caches) is not the page's cost: warm
     // it with a page of no content before timing the report.
@@ -153,6 +191,7 @@ async function main() {
 
     const charts = await checkCharts(page);
     await checkFigures(page, planJson);
+    await checkSimulation(page, simulation);
     const external = Array.from(requests).filter((u) => u !== reportUrl);
     assert.deepEqual(external, [], "the report fetched something");
     assert.deepEqual(problems, [], "console errors");

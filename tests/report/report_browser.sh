@@ -14,3 +14,7 @@ mkdir -p "$OUT"
 TZ=UTC NODE_PATH="$SOURCE_DIR/web/node_modules" \
   node "$SOURCE_DIR/tests/report/check_report.cjs" "$OUT/report.html" "$OUT/plan.json" \
   "$OUT/screenshot.png"
+# The simulation section, drawn from a simulation result (a fixture in place of the simulator's).
+TZ=UTC NODE_PATH="$SOURCE_DIR/web/node_modules" \
+  node "$SOURCE_DIR/tests/report/check_report.cjs" "$OUT/report.html" "$OUT/plan.json" \
+  "$OUT/screenshot-with-simulation.png" "$SOURCE_DIR/tests/report/simulation_fixture.json"
