@@ -11,6 +11,7 @@
 #include "common/atomic_file.h"
 #include "engine/pipeline.h"
 #include "report/demand_output.h"
+#include "report/html_report.h"
 #include "report/plan_json.h"
 #include "report/terminal_summary.h"
 
@@ -52,13 +53,17 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   // Render everything first, so a failure leaves no half-written output folder.
   const std::string plan_json = PlanJson(estate, run.value().plan, source, &run.value().recovery);
   const std::string demand_json = DemandJson(run.value().demand);
+  const std::string report_html =
+      HtmlReport(ReportInput{&estate, &run.value().demand, &run.value().plan, &catalog.value(),
+                             source, nullptr, OdooSettings{}, &run.value().recovery});
   for (const auto& [name, text] :
-       {std::pair{"plan.json", &plan_json}, std::pair{"demand.json", &demand_json}}) {
+       {std::pair{"plan.json", &plan_json}, std::pair{"demand.json", &demand_json},
+        std::pair{"report.html", &report_html}}) {
     Status written = WriteFileAtomic(dir + "/" + name, *text);
     if (!written.ok()) return ReportErrors(written.errors(), io.err);
   }
   io.out << TerminalSummary(estate, run.value(), source);
-  io.out << "wrote " << dir << "/plan.json and " << dir << "/demand.json\n";
+  io.out << "wrote plan.json, demand.json and report.html into " << dir << "\n";
   return 0;
 }
 

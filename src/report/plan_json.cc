@@ -1,14 +1,11 @@
 #include "report/plan_json.h"
 
-#include <nlohmann/json.hpp>
-
 #include "estate/defaults.h"
 #include "report/dr_output.h"
+#include "report/plan_document.h"
 
 namespace headroom {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 const char* WindowName(int window) {
   switch (window) {
@@ -44,7 +41,9 @@ Json LoadJson(const MonthLoad& load) {
               {"named_users", load.named_users},
               {"batch_heaviest_cpu_s", load.heaviest_batch_cpu_s},
               {"database_gib", load.database_gib},
-              {"documents_total_mib", load.documents_total_mib}};
+              {"documents_total_mib", load.documents_total_mib},
+              {"rto_hours", load.rto_hours},
+              {"rpo_hours", load.rpo_hours}};
 }
 
 Json OdooJson(const OdooSizing& o) {
@@ -59,6 +58,11 @@ Json OdooJson(const OdooSizing& o) {
   return Json{{"http_workers", o.http_workers},
               {"workers_per_pod", o.workers_per_pod},
               {"pods", o.pods},
+              {"http_workers_after_zone_loss", o.http_workers_after_zone_loss},
+              {"worker_utilisation",
+               {{"sustained", o.worker_utilisation[kSustained]},
+                {"peak", o.worker_utilisation[kPeak]},
+                {"recovery", o.worker_utilisation[kRecovery]}}},
               {"hpa",
                {{"min_replicas", o.hpa_min_replicas},
                 {"max_replicas", o.hpa_max_replicas},
@@ -244,8 +248,8 @@ Json AssumptionsJson(const Estate& estate) {
 
 }  // namespace
 
-std::string PlanJson(const Estate& estate, const Plan& plan, const std::string& source,
-                     const DrAssessment* recovery) {
+Json PlanDocument(const Estate& estate, const Plan& plan, const std::string& source,
+                  const DrAssessment* recovery) {
   Json doc;
   doc["schema"] = kPlanSchema;
   doc["estate"] = plan.estate;
@@ -276,6 +280,12 @@ std::string PlanJson(const Estate& estate, const Plan& plan, const std::string& 
   doc["roadmap"] = std::move(roadmap);
   if (recovery != nullptr) doc["recovery"] = DrJsonValue(*recovery);
   doc["assumptions"] = AssumptionsJson(estate);
+  return doc;
+}
+
+std::string PlanJson(const Estate& estate, const Plan& plan, const std::string& source,
+                     const DrAssessment* recovery) {
+  const Json doc = PlanDocument(estate, plan, source, recovery);
   // Invalid UTF-8 in a name (estate files are not required to be UTF-8) becomes U+FFFD
   // rather than an exception.
   return doc.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";

@@ -41,12 +41,18 @@ OdooCron SizeOdooCron(const MonthLoad& load, const OdooSettings& settings) {
   cron.workers = cron.pods * cron.threads_per_pod;
   cron.binding = binding;
   const double capacity_s_per_h = cron.workers * kHourS * efficiency;
-  cron.batch_duration_h = std::min(release_cpu_s / capacity_s_per_h, 1e9);
+  cron.batch_duration_h = BatchDurationH(release_cpu_s, cron.workers, settings);
   cron.meets_deadline = deadline_h <= 0 || cron.batch_duration_h <= deadline_h * (1 + 1e-12);
   for (double in_flight_s : load.batch_cpu_s) {
     cron.meets_deadline = cron.meets_deadline && !(in_flight_s > capacity_s_per_h * (1 + 1e-12));
   }
   return cron;
+}
+
+double BatchDurationH(double cpu_s, int workers, const OdooSettings& settings) {
+  const double efficiency = std::clamp(settings.cron_efficiency, 0.01, 1.0);
+  const double capacity_s_per_h = std::max(1, workers) * kHourS * efficiency;
+  return std::min(std::max(0.0, cpu_s) / capacity_s_per_h, 1e9);
 }
 
 }  // namespace headroom

@@ -32,4 +32,8 @@ struct OdooCron {
 
 OdooCron SizeOdooCron(const MonthLoad& load, const OdooSettings& settings);
 
+// Hours a release of `cpu_s` CPU-seconds takes on `workers` cron workers:
+// cpu_s / (workers × 3600 × cron_efficiency), at most 1e9. REQUIRES: workers >= 1.
+double BatchDurationH(double cpu_s, int workers, const OdooSettings& settings);
+
 }  // namespace headroom

@@ -1,5 +1,5 @@
-# `headroom plan`: the default run writes plan.json and demand.json; the same input and seed give
-# byte-identical files; every built-in example plans; a bad estate writes nothing.
+# `headroom plan`: the default run writes plan.json, demand.json and report.html; the same input
+# and seed give byte-identical files; every built-in example plans; a bad estate writes nothing.
 source "$(dirname "$0")/lib.bash"
 
 expect_exit 0 -- "$HEADROOM" plan -o "$WORK/a"
@@ -10,10 +10,12 @@ expect_contains "$WORK/a/plan.json" '"schema": "headroom.plan/v1"'
 wide=$(LC_ALL=C awk 'length > 100' "$WORK/stdout" | head -3)
 [ -z "$wide" ] || { echo "FAIL: summary lines over 100 columns:"; echo "$wide"; failures=$((failures + 1)); }
 [ -s "$WORK/a/demand.json" ] || { echo "FAIL: no demand.json"; failures=$((failures + 1)); }
+expect_contains "$WORK/a/report.html" '"schema":"headroom.report/v1"'
 
 expect_exit 0 -- "$HEADROOM" plan -o "$WORK/b"
 cmp "$WORK/a/plan.json" "$WORK/b/plan.json" || { echo "FAIL: plan.json differs between runs"; failures=$((failures + 1)); }
 cmp "$WORK/a/demand.json" "$WORK/b/demand.json" || { echo "FAIL: demand.json differs"; failures=$((failures + 1)); }
+cmp "$WORK/a/report.html" "$WORK/b/report.html" || { echo "FAIL: report.html differs"; failures=$((failures + 1)); }
 
 expect_exit 0 -- "$HEADROOM" plan -o "$WORK/c" --seed 99 --samples 32
 cmp -s "$WORK/a/plan.json" "$WORK/c/plan.json" && { echo "FAIL: another seed gave the same plan"; failures=$((failures + 1)); }

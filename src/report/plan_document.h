@@ -1,0 +1,21 @@
+#pragma once
+// The plan as a JSON value, before it is written out: plan.json is this value dumped, and
+// report.html embeds the same value, so the two files cannot disagree on a figure.
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "dr/assessment.h"
+#include "estate/model.h"
+#include "plan/plan.h"
+
+namespace headroom {
+
+using Json = nlohmann::ordered_json;
+
+// The document docs/plan-json.md describes ("schema": "headroom.plan/v1"); `recovery`, when
+// given, becomes its "recovery" section (report/dr_output.h).
+Json PlanDocument(const Estate& estate, const Plan& plan, const std::string& source,
+                  const DrAssessment* recovery = nullptr);
+
+}  // namespace headroom
