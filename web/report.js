@@ -336,6 +336,13 @@
         number(last.storage.backup_footprint_gib, 1) + " GiB in " + last.label + ").",
       "Recovery load is the peak plus the backlog an outage of the tightest RTO (" + hours(last.load.rto_hours) + ") leaves, on the capacity left after losing a zone; p95 may reach " + number(factor, 1) + "× the target.",
     ];
+    if (plan.recovery && plan.recovery.workflows.length) {
+      const pairs = plan.recovery.workflows.flatMap((w) => w.scenarios);
+      const met = pairs.filter((s) => s.meets).length;
+      facts.push("Backups and failover meet " + met + " of " + pairs.length + " workflow-scenario recovery objectives" +
+        (plan.recovery.recommended ? "; " + plan.recovery.recommended.changes.join(", ") + " (+" + money(plan.recovery.recommended.monthly_cost) + "/month) would meet the rest that can be met" : "") +
+        " (see Backup and disaster recovery).");
+    }
     const rows = [];
     for (const t of data.tenants) {
       for (const r of t.recovery) {
@@ -716,6 +723,85 @@
     ], last.odoo.latency.map((l) => [l.class, number(l.p95_ms_peak), number(l.p95_ms_recovery), number(l.target_ms), status(l.meets_target, "meets target", "misses target")]), "analytic-latency"));
   }
 
+  // ---- backup and disaster recovery ----
+
+  function minutes(m) {
+    if (m < 10) return number(m, 1) + " min";
+    if (m < 600) return number(m) + " min";
+    return number(m / 60, 1) + " h";
+  }
+  function rpoText(m) {
+    return m * 60 < 600 ? number(m * 60, 1) + " s" : minutes(m);
+  }
+  function drVerdict(s) {
+    if (s.meets) return status(true, "meets", "");
+    if (!s.recoverable) return status(false, "", "cannot recover");
+    const what = !s.meets_rto && !s.meets_rpo ? "RTO and RPO" : (!s.meets_rto ? "RTO" : "RPO");
+    return status(false, "", "misses " + what + " from " + s.first_miss_label);
+  }
+  function fixText(s) {
+    if (s.meets) return "–";
+    if (!s.fix) return "no modelled change meets it";
+    return s.fix.changes.join(", ") + " (+" + money(s.fix.monthly_cost) + "/month): RTO " + minutes(s.fix.rto_minutes) + ", RPO " + rpoText(s.fix.rpo_minutes);
+  }
+
+  // Per workflow and failure scenario: the worst month's achievable RTO and RPO against the
+  // targets, from plan.json's "recovery" section, and the cheapest change that meets a miss.
+  function renderRecovery() {
+    const root = section("recovery");
+    const dr = plan.recovery;
+    if (!dr) {
+      root.appendChild(para("This plan carries no recovery assessment."));
+      return;
+    }
+    const d = dr.design;
+    root.appendChild(para("Recovery design: " + d.base_backups_per_week + " base backup(s) a week, WAL archived at least every " + number(d.archive_timeout_s) + " s, " +
+      (d.volume_snapshots ? "daily volume snapshots, " : "") + (d.synchronous_standby ? "a synchronous" : "an asynchronous") + " standby, " +
+      (d.secondary_region === "none" ? "no second region" : "a " + d.secondary_region + " second region") + ". Throughputs: backup " + number(dr.settings.backup_mib_s_per_process) +
+      " MiB/s per process, restore " + number(dr.settings.restore_mib_s_per_process) + " MiB/s per process, WAL replay " + number(dr.settings.wal_replay_mib_s) + " MiB/s (" +
+      (dr.settings.calibration ? "calibrated: " + dr.settings.calibration : "defaults; `headroom calibrate backup` measures them") + ")."));
+    const pitr = dr.months.map((m) => m.scenarios.database_corruption);
+    const goals = dr.workflows.map((w) => w.rto_target_minutes);
+    const tightest = goals.length ? Math.min.apply(null, goals) : null;
+    const series = [
+      { label: "point-in-time recovery", values: pitr.map((o) => o.rto_minutes), colour: COLOURS.blue },
+      { label: "base restore", values: dr.months.map((m) => m.scenarios.database_corruption.rto_terms.find((t) => t.name !== "provisioning").minutes), colour: COLOURS.green, dash: "dashed" },
+      { label: "WAL replay", values: dr.months.map((m) => m.wal_replay_minutes), colour: COLOURS.orange, dash: "dotted" },
+    ];
+    if (tightest !== null) series.push({ label: "tightest RTO", values: dr.months.map(() => tightest), colour: COLOURS.black, dash: "dotted", width: 1 });
+    const lastDr = dr.months[dr.months.length - 1];
+    lineChart(root, {
+      title: "Time to recover the database from its backups (minutes)",
+      description: "Point-in-time recovery time per month: provisioning, restoring the newest base backup, replaying the WAL written since, and validation; it grows with the database. In " + lastDr.label + ": " +
+        minutes(lastDr.scenarios.database_corruption.rto_minutes) + " for " + number(lastDr.database_gib, 1) + " GiB and " + number(lastDr.wal_since_base_gib, 1) + " GiB of WAL" +
+        (tightest !== null ? "; the tightest workflow RTO is " + minutes(tightest) : "") + ".",
+      yLabel: "minutes",
+      digits: 1,
+      series: series,
+    });
+    const rows = [];
+    for (const w of dr.workflows) {
+      for (const s of w.scenarios) {
+        rows.push([w.tenant, w.workflow, s.name,
+          (s.recoverable ? minutes(s.rto_minutes) : "–") + " / " + minutes(w.rto_target_minutes),
+          (s.recoverable ? rpoText(s.rpo_minutes) : "–") + " / " + rpoText(w.rpo_target_minutes),
+          drVerdict(s), fixText(s)]);
+      }
+    }
+    if (rows.length) {
+      root.appendChild(table("Each workflow's recovery objectives in each failure scenario (worst month over the horizon)", [
+        { label: "tenant" }, { label: "workflow" }, { label: "scenario" }, { label: "RTO (target)", numeric: true }, { label: "RPO (target)", numeric: true },
+        { label: "verdict" }, { label: "cheapest fix" },
+      ], rows, "dr-table"));
+    } else {
+      root.appendChild(para("The estate names no recovery objectives: add `recovery` entries to its tenants."));
+    }
+    root.appendChild(para(dr.recommended
+      ? "Recommended: " + dr.recommended.changes.join(", ") + " (+" + money(dr.recommended.monthly_cost) + "/month) meets every objective some design can meet."
+      : "The plan's recovery design meets every objective that some design can meet.", "dr-recommended"));
+    if (dr.unreachable.length) root.appendChild(el("ul", { class: "warnings" }, dr.unreachable.map((u) => el("li", { text: "Out of reach: " + u }))));
+  }
+
   // ---- 5. cost ----
 
   // The plan's cost lines grouped by layer: PostgreSQL's in-cluster share (its part of the nodes
@@ -812,6 +898,7 @@
   renderLayers();
   renderRoadmap();
   renderSimulation();
+  renderRecovery();
   renderCost();
   renderAssumptions();
   document.body.setAttribute("data-rendered", "true");

@@ -9,9 +9,13 @@ namespace {
 
 // The sections report.js fills, in reading order: {id, heading}.
 constexpr std::pair<const char*, const char*> kSections[] = {
-    {"summary", "Summary"}, {"layers", "Demand and capacity by layer"},
-    {"roadmap", "Roadmap"}, {"simulation", "The peak day, simulated"},
-    {"cost", "Cost"},       {"assumptions", "Assumptions and inputs"},
+    {"summary", "Summary"},
+    {"layers", "Demand and capacity by layer"},
+    {"roadmap", "Roadmap"},
+    {"simulation", "The peak day, simulated"},
+    {"recovery", "Backup and disaster recovery"},
+    {"cost", "Cost"},
+    {"assumptions", "Assumptions and inputs"},
 };
 
 std::string Head(const Plan& plan, const ReportAssets& assets) {

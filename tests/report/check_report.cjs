@@ -97,6 +97,16 @@ async function checkFigures(page, planJson) {
     assert.equal(assumptions[i][3], a.source);
   });
 
+  // The recovery table: one row per workflow and scenario, in plan.json's order.
+  const dr = await tableCells(page, "dr-table");
+  const pairs = planJson.recovery.workflows.flatMap((w) => w.scenarios.map((s) => [w, s]));
+  assert.equal(dr.length, pairs.length, "recovery rows");
+  pairs.forEach(([w, s], i) => {
+    assert.equal(dr[i][1], w.workflow);
+    assert.equal(dr[i][2], s.name);
+    assert.equal(dr[i][5].startsWith("meets"), s.meets, `${w.workflow} / ${s.name} verdict '${dr[i][5]}'`);
+  });
+
   // Names from the estate show as the text they are.
   assert.equal(await page.$eval("h1", (e) => e.textContent), planJson.estate);
   assert.equal(await page.title(), `Capacity plan: ${planJson.estate}`);
