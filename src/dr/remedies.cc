@@ -108,9 +108,9 @@ std::vector<std::string> DescribeChanges(const RecoveryDesign& c, const Recovery
   if (d.archive_timeout_s != c.archive_timeout_s) {
     out.push_back(fmt::format("archive_timeout {:.0f} s", d.archive_timeout_s));
   }
-  if (d.volume_snapshots && !c.volume_snapshots) out.push_back("daily volume snapshots");
+  if (d.volume_snapshots && !c.volume_snapshots) out.emplace_back("daily volume snapshots");
   if (d.synchronous_standby && !c.synchronous_standby) {
-    out.push_back("synchronous standby (dataDurability: required)");
+    out.emplace_back("synchronous standby (dataDurability: required)");
   }
   if (d.extra_instances > c.extra_instances) {
     out.push_back(
@@ -120,9 +120,9 @@ std::vector<std::string> DescribeChanges(const RecoveryDesign& c, const Recovery
     out.push_back(fmt::format("data volumes provisioned at {:.0f} MiB/s", d.volume_mib_s));
   }
   if (d.secondary != c.secondary) {
-    out.push_back(d.secondary == SecondaryRegion::kWarm
-                      ? "warm second region (replica cluster)"
-                      : "cold second region (replicated backups and attachments)");
+    out.emplace_back(d.secondary == SecondaryRegion::kWarm
+                         ? "warm second region (replica cluster)"
+                         : "cold second region (replicated backups and attachments)");
   }
   return out;
 }

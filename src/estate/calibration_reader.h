@@ -23,7 +23,7 @@
 namespace headroom {
 
 inline constexpr std::string_view kCalibrationSchema = "headroom.calibration/v1";
-inline constexpr size_t kMaxCalibrationBytes = 64 * 1024;
+inline constexpr size_t kMaxCalibrationBytes = size_t{64} * 1024;
 
 // Parses calibration YAML. Every error at once, located "file:line:col: error: field: message"
 // (kInvalid, exit 65): YAML errors, a wrong or missing schema, unknown keys, a missing field,

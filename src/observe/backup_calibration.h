@@ -17,6 +17,7 @@
 // REPLICATION attribute) and CREATEDB. Must not run as root: postgres refuses to.
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "common/result.h"
