@@ -74,6 +74,9 @@ Action SetupCalibrateCommand(CLI::App& sub) {
   backup->add_option("--work-dir", args->backup.work_dir,
                      "Scratch folder (default: a new one under $TMPDIR, removed afterwards)");
   backup->add_flag("--keep", args->backup.keep_work_dir, "Keep the scratch folder and its logs");
+  backup->add_flag("--no-fsync", args->backup.no_fsync,
+                   "Leave durability out (no fsync): data movement and replay alone, for "
+                   "comparisons and tests");
   return [args](Io& io) { return RunBackupCalibration(*args, io); };
 }
 

@@ -37,6 +37,11 @@ struct BackupCalibrationOptions {
   // Scratch folder; empty: a new folder under $TMPDIR (or /tmp).
   std::string work_dir;
   bool keep_work_dir = false;
+  // Leave durability out: no fsync after the base backup and the restore copy, and the restored
+  // server runs with fsync = off. The figures then measure data movement and replay alone,
+  // free of the disk's flush times, which vary a lot on shared machines; for comparisons and
+  // tests, not for planning a real recovery.
+  bool no_fsync = false;
   int scale = 10;        // pgbench scale of the scratch database (about 15 MiB each)
   int load_seconds = 5;  // pgbench write load after the base backup
   int clients = 2;       // pgbench clients
