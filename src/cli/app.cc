@@ -28,6 +28,8 @@ const std::vector<Command>& Commands() {
        SetupQueueCommand},
       {"autoscale", "Replay a load through a Kubernetes HPA, or explain one HPA decision",
        SetupAutoscaleCommand},
+      {"emit", "Write a month of the plan as Kubernetes manifests, configs, rules and a dashboard",
+       SetupEmitCommand},
   };
   return kCommands;
 }

@@ -9,6 +9,7 @@
 #include "cli/estate_options.h"
 #include "cli/progress.h"
 #include "common/atomic_file.h"
+#include "emit/artifacts.h"
 #include "engine/pipeline.h"
 #include "report/demand_output.h"
 #include "report/plan_json.h"
@@ -46,13 +47,20 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   // Render everything first, so a failure leaves no half-written output folder.
   const std::string plan_json = PlanJson(estate, run.value().plan, source);
   const std::string demand_json = DemandJson(run.value().demand);
+  // The first month's artifacts (`headroom emit` writes any other month).
+  const emit::Artifacts artifacts =
+      emit::RenderArtifacts(estate, run.value().plan, 0, PlanSettings{}, emit::EmitSettings{});
   for (const auto& [name, text] :
        {std::pair{"plan.json", &plan_json}, std::pair{"demand.json", &demand_json}}) {
     Status written = WriteFileAtomic(dir + "/" + name, *text);
     if (!written.ok()) return ReportErrors(written.errors(), io.err);
   }
+  Status emitted = emit::WriteArtifacts(dir + "/artifacts", artifacts);
+  if (!emitted.ok()) return ReportErrors(emitted.errors(), io.err);
   io.out << TerminalSummary(estate, run.value(), source);
   io.out << "wrote " << dir << "/plan.json and " << dir << "/demand.json\n";
+  io.out << "wrote " << dir << "/artifacts (" << artifacts.kubernetes_objects
+         << " Kubernetes objects, docs/artifacts.md)\n";
   return 0;
 }
 

@@ -1,0 +1,127 @@
+#include "emit/redis.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "emit/k8s.h"
+#include "plan/workloads.h"
+
+namespace headroom::emit {
+namespace {
+
+Json ConfigMap(const EmitContext& context) {
+  Json c = Object("v1", "ConfigMap", "redis-config", kRedis);
+  c["data"] = {{"redis.conf", RedisConf(context)}};
+  return c;
+}
+
+// The snapshot volume holds one RDB file of at most maxmemory, and the next one being written.
+double SnapshotVolumeGib(const RedisSizing& redis) {
+  return std::ceil(redis.pod_memory_limit_mib / 1024.0);
+}
+
+Json Volume(const EmitContext& context) {
+  Json v = Object("v1", "PersistentVolumeClaim", "redis-data", kRedis);
+  v["spec"] = {
+      {"accessModes", Json::array({"ReadWriteOnce"})},
+      {"resources",
+       {{"requests", {{"storage", StorageQuantity(SnapshotVolumeGib(context.month.redis))}}}}}};
+  return v;
+}
+
+Json Probe(int port, int period_s) {
+  return Json{{"tcpSocket", {{"port", port}}},
+              {"periodSeconds", period_s},
+              {"timeoutSeconds", 5},
+              {"failureThreshold", 3}};
+}
+
+Json Container(const EmitContext& context) {
+  const RedisSizing& redis = context.month.redis;
+  const EmitSettings& s = context.settings;
+  const double cpu_m = std::max(redis.pod_cpu_request_m, 100.0);  // as the packer (workloads.h)
+  const double memory_mib = redis.memory_mib + kRedisPodOverheadMib;
+  return Json{
+      {"name", "redis"},
+      {"image", s.redis_image},
+      {"imagePullPolicy", "Always"},
+      {"args", Json::array({"/etc/redis/redis.conf"})},
+      {"ports", Json::array({Json{
+                    {"name", "redis"}, {"containerPort", s.redis_port}, {"protocol", "TCP"}}})},
+      {"resources", Resources(ContainerResources{cpu_m, cpu_m, memory_mib,
+                                                 std::max(memory_mib, redis.pod_memory_limit_mib),
+                                                 static_cast<double>(s.ephemeral_storage_gib)})},
+      {"securityContext", ContainerSecurityContext(s.redis_uid)},
+      {"readinessProbe", Probe(s.redis_port, 5)},
+      {"livenessProbe", Probe(s.redis_port, 20)},
+      {"volumeMounts",
+       Json::array({Json{{"name", "config"}, {"mountPath", "/etc/redis"}, {"readOnly", true}},
+                    Json{{"name", "data"}, {"mountPath", "/data"}},
+                    Json{{"name", "tmp"}, {"mountPath", "/tmp"}}})}};
+}
+
+Json Deployment(const EmitContext& context) {
+  const EmitSettings& s = context.settings;
+  Json d = Object("apps/v1", "Deployment", kRedis, kRedis);
+  Json pod{{"serviceAccountName", kOdooServiceAccount},
+           {"automountServiceAccountToken", false},
+           {"securityContext", PodSecurityContext(s.redis_uid)},
+           {"affinity", PodAntiAffinity(kRedis)},
+           {"topologySpreadConstraints", TopologySpread(kRedis, context.estate.policy)},
+           {"containers", Json::array({Container(context)})},
+           {"volumes",
+            Json::array(
+                {Json{{"name", "config"}, {"configMap", {{"name", "redis-config"}}}},
+                 Json{{"name", "data"}, {"persistentVolumeClaim", {{"claimName", "redis-data"}}}},
+                 Json{{"name", "tmp"}, {"emptyDir", Json::object()}}})}};
+  // One primary holding a ReadWriteOnce volume: the old pod stops before the new one starts.
+  d["spec"] = {{"replicas", 1},
+               {"strategy", {{"type", "Recreate"}}},
+               {"selector", {{"matchLabels", SelectorLabels(kRedis)}}},
+               {"template", {{"metadata", {{"labels", SelectorLabels(kRedis)}}}, {"spec", pod}}}};
+  return d;
+}
+
+Json Service(const EmitContext& context) {
+  Json s = Object("v1", "Service", kRedis, kRedis);
+  s["spec"] = {{"selector", SelectorLabels(kRedis)},
+               {"ports", Json::array({Json{{"name", "redis"},
+                                           {"port", context.settings.redis_port},
+                                           {"targetPort", "redis"}}})}};
+  return s;
+}
+
+Json Pdb() {
+  Json p = Object("policy/v1", "PodDisruptionBudget", kRedis, kRedis);
+  p["spec"] = {{"maxUnavailable", 1},
+               {"unhealthyPodEvictionPolicy", "AlwaysAllow"},
+               {"selector", {{"matchLabels", SelectorLabels(kRedis)}}}};
+  return p;
+}
+
+}  // namespace
+
+std::string RedisConf(const EmitContext& context) {
+  const RedisSizing& redis = context.month.redis;
+  std::string out =
+      fmt::format("# Redis for the {} plan, {}: {:.0f} sessions at the month's end.\n",
+                  context.estate.name, context.month.label, redis.sessions);
+  out += fmt::format("port {}\n", context.settings.redis_port);
+  out += fmt::format("maxmemory {}mb\n", std::llround(redis.memory_mib));
+  out += "maxmemory-policy " + redis.eviction_policy + "\n";
+  // Sessions survive a restart from the snapshot; the append-only file would double the writes.
+  out += "save 900 1\nsave 300 100\nappendonly no\ndir /data\n";
+  out += "protected-mode no\n";
+  return out;
+}
+
+Manifests RedisManifests(const EmitContext& context) {
+  return Manifests{{"base/redis/configmap.yaml", ConfigMap(context)},
+                   {"base/redis/pvc.yaml", Volume(context)},
+                   {"base/redis/deployment.yaml", Deployment(context)},
+                   {"base/redis/service.yaml", Service(context)},
+                   {"base/redis/pdb.yaml", Pdb()}};
+}
+
+}  // namespace headroom::emit
