@@ -77,14 +77,38 @@ TEST(ArtifactsTest, FiguresComeFromThePlan) {
       std::string::npos);
 }
 
-// Odoo's virtual-memory hard limit per worker stays below what the pod's memory limit allows
-// a worker to touch, scaled back to virtual memory.
-TEST(ArtifactsTest, OdooMemoryLimitsFitThePod) {
-  const MonthPlan& m = FirstMonth();
-  const double rss_per_vms = PlanSettings{}.odoo.rss_per_vms;
-  const double hard_rss_mib =
-      static_cast<double>(m.odoo.limit_memory_hard_bytes) * rss_per_vms / (1024.0 * 1024.0);
-  EXPECT_LE(hard_rss_mib, m.odoo.pod_memory_limit_mib);
+int64_t ConfValue(const std::string& conf, const std::string& key) {
+  const size_t at = conf.find("\n" + key + " = ");
+  EXPECT_NE(at, std::string::npos) << key;
+  return std::stoll(conf.substr(at + key.size() + 4));
+}
+
+double MemoryLimitMib(const std::string& deployment) {
+  const YAML::Node d = Object(deployment);
+  const std::string limit =
+      d["spec"]["template"]["spec"]["containers"][0]["resources"]["limits"]["memory"]
+          .as<std::string>();
+  EXPECT_TRUE(limit.ends_with("Mi")) << limit;
+  return std::stod(limit.substr(0, limit.size() - 2));
+}
+
+// Odoo's own limits act before the kernel's: every process of a pod at odoo.conf's hard
+// (virtual) limit, in resident terms, plus the master, fits the container's memory limit.
+TEST(ArtifactsTest, OdooMemoryLimitsAreReconciledWithThePods) {
+  const OdooSettings odoo = PlanSettings{}.odoo;
+  for (const auto& [conf_path, deployment] :
+       {std::pair{"config/odoo-http.conf", "base/odoo/http-deployment.yaml"},
+        std::pair{"config/odoo-cron.conf", "base/odoo/cron-deployment.yaml"}}) {
+    const std::string conf = FindArtifact(conf_path)->content;
+    const double hard_mib =
+        static_cast<double>(ConfValue(conf, "limit_memory_hard")) / (1024.0 * 1024.0);
+    const auto processes =
+        static_cast<double>(ConfValue(conf, "workers") + ConfValue(conf, "max_cron_threads"));
+    EXPECT_GE(MemoryLimitMib(deployment) + 1,
+              odoo.master_rss_mib + processes * hard_mib * odoo.rss_per_vms)
+        << deployment;
+    EXPECT_LT(ConfValue(conf, "limit_memory_soft"), ConfValue(conf, "limit_memory_hard"));
+  }
 }
 
 TEST(ArtifactsTest, BaseKustomizationListsEveryBaseObject) {
@@ -98,6 +122,14 @@ TEST(ArtifactsTest, BaseKustomizationListsEveryBaseObject) {
       YAML::Load(FindArtifact("overlays/shared/kustomization.yaml")->content);
   EXPECT_EQ(overlay["namespace"].as<std::string>(), EmitSettings{}.pool_namespace);
   EXPECT_EQ(overlay["resources"][overlay["resources"].size() - 1].as<std::string>(), "../../base");
+}
+
+// promtool checks the plain file; the PrometheusRule must hold the very same groups.
+TEST(ArtifactsTest, PrometheusRuleHoldsThePlainRules) {
+  const YAML::Node plain = YAML::Load(FindArtifact("monitoring/prometheus-rules.yaml")->content);
+  const YAML::Node object = Object("base/monitoring/prometheusrule.yaml");
+  EXPECT_EQ(YAML::Dump(plain["groups"]), YAML::Dump(object["spec"]["groups"]));
+  EXPECT_GE(plain["groups"].size(), 4u);
 }
 
 TEST(ArtifactsTest, FindPlanMonthReadsLabelsAndNumbers) {

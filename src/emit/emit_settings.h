@@ -58,6 +58,18 @@ struct EmitSettings {
   // attachments live in object storage and sessions in Redis): engineering estimate; kube-score
   // wants ephemeral-storage requests and limits.
   int ephemeral_storage_gib = 2;
+  // Probes (engineering estimate): readiness every probe_period_s takes a pod out of its Service
+  // after probe_failures misses (30 s); liveness every liveness_period_s restarts it after as
+  // many (a minute: a worker busy with a long request must not look dead); the startup probe
+  // allows startup_failures × probe_period_s (5 min) for Odoo to load its modules.
+  int probe_period_s = 10;
+  int liveness_period_s = 20;
+  int probe_failures = 3;
+  int startup_failures = 30;
+  int probe_timeout_s = 5;
+  // PodDisruptionBudget: voluntary evictions (node drains) take one pod at a time; the plan's
+  // maintenance reserve carries its load.
+  int pdb_max_unavailable = 1;
   // Alerts: memory working set over this share of the limit leaves one large request before an
   // OOM kill (engineering estimate; the kubernetes-mixin uses 0.9 for its quota alerts).
   double memory_alert_share = 0.9;

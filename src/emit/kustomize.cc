@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "emit/k8s.h"
+#include "emit/odoo_manifests.h"
 #include "plan/workloads.h"
 
 namespace headroom::emit {
@@ -33,10 +34,6 @@ struct Totals {
 // Traefik runs in its own namespace.
 Totals NamespaceTotals(const EmitContext& context) {
   const OdooSizing& odoo = context.month.odoo;
-  const double limit_ratio =
-      odoo.pod_memory_request_mib > 0
-          ? std::max(1.0, odoo.pod_memory_limit_mib / odoo.pod_memory_request_mib)
-          : 1.0;
   Totals t;
   for (const PodGroup& g : MonthWorkloads(context.month, context.estate.policy)) {
     if (g.name == "traefik") continue;
@@ -48,7 +45,7 @@ Totals NamespaceTotals(const EmitContext& context) {
       cpu_limit_m = odoo.pod_cpu_limit_m;
       memory_limit_mib = odoo.pod_memory_limit_mib;
     } else if (g.name == "odoo-cron") {
-      memory_limit_mib *= limit_ratio;
+      memory_limit_mib = CronMemoryLimitMib(context, memory_limit_mib);
     } else if (g.name == "redis") {
       memory_limit_mib = std::max(memory_limit_mib, context.month.redis.pod_memory_limit_mib);
     }

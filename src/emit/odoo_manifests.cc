@@ -12,20 +12,19 @@ namespace {
 
 constexpr const char* kHealthPath = "/web/health";  // Odoo's health endpoint, no database
 
-Json HttpGet(int port, int period_s, int failures) {
-  return Json{{"httpGet", {{"path", kHealthPath}, {"port", port}}},
+Json HttpGet(const EmitSettings& s, int period_s, int failures) {
+  return Json{{"httpGet", {{"path", kHealthPath}, {"port", s.odoo_http_port}}},
               {"periodSeconds", period_s},
-              {"timeoutSeconds", 5},
+              {"timeoutSeconds", s.probe_timeout_s},
               {"failureThreshold", failures}};
 }
 
-// Readiness takes a pod out of the Service quickly; liveness restarts it only after a minute of
-// failures (a worker busy with limit_time_real requests still answers /web/health through
-// another worker); the startup probe gives module loading five minutes.
-Json Probes(int port) {
-  return Json{{"startupProbe", HttpGet(port, 10, 30)},
-              {"readinessProbe", HttpGet(port, 10, 3)},
-              {"livenessProbe", HttpGet(port, 20, 3)}};
+// Readiness and liveness differ (kube-score): a pod leaves the Service quickly but is restarted
+// only after a minute of failures; the startup probe covers module loading.
+Json Probes(const EmitSettings& s) {
+  return Json{{"startupProbe", HttpGet(s, s.probe_period_s, s.startup_failures)},
+              {"readinessProbe", HttpGet(s, s.probe_period_s, s.probe_failures)},
+              {"livenessProbe", HttpGet(s, s.liveness_period_s, s.probe_failures)}};
 }
 
 Json SecretEnv(const std::string& name, const std::string& key) {
@@ -94,7 +93,7 @@ Json PodTemplate(const EmitContext& context, const PodShape& shape) {
                  {"resources", Resources(shape.resources)},
                  {"securityContext", ContainerSecurityContext(s.odoo_uid)},
                  {"volumeMounts", Mounts()}};
-  container.update(Probes(s.odoo_http_port));
+  container.update(Probes(s));
   Json spec{
       {"serviceAccountName", kOdooServiceAccount},
       {"automountServiceAccountToken", false},
@@ -126,17 +125,13 @@ PodShape HttpShape(const EmitContext& context) {
                                      static_cast<double>(context.settings.ephemeral_storage_gib)}};
 }
 
-// The cron pod's requests are the packer's (plan/workloads.h); its memory limit keeps the HTTP
-// pods' limit-to-request ratio, which the plan reconciled with odoo.conf's memory limits.
+// The cron pod's requests are the packer's (plan/workloads.h); its limit follows the plan's
+// reconciliation with odoo.conf (docs/sizing-odoo.md, section 8).
 PodShape CronShape(const EmitContext& context, const PodGroup& cron) {
-  const OdooSizing& odoo = context.month.odoo;
-  const double ratio = odoo.pod_memory_request_mib > 0
-                           ? std::max(1.0, odoo.pod_memory_limit_mib / odoo.pod_memory_request_mib)
-                           : 1.0;
   const auto cpu = static_cast<double>(cron.cpu_request_m);
   const auto memory = static_cast<double>(cron.memory_request_mib);
   return PodShape{kOdooCron, "odoo-cron.conf", false,
-                  ContainerResources{cpu, cpu, memory, memory * ratio,
+                  ContainerResources{cpu, cpu, memory, CronMemoryLimitMib(context, memory),
                                      static_cast<double>(context.settings.ephemeral_storage_gib)}};
 }
 
@@ -187,9 +182,9 @@ Json Hpa(const EmitContext& context) {
 
 // One pod at a time may be evicted for maintenance (the plan's maintenance reserve holds it);
 // unhealthy pods may always be evicted, so a broken pod never blocks a node drain.
-Json Pdb(const std::string& component) {
+Json Pdb(const EmitContext& context, const std::string& component) {
   Json p = Object("policy/v1", "PodDisruptionBudget", component, component);
-  p["spec"] = {{"maxUnavailable", 1},
+  p["spec"] = {{"maxUnavailable", context.settings.pdb_max_unavailable},
                {"unhealthyPodEvictionPolicy", "AlwaysAllow"},
                {"selector", {{"matchLabels", SelectorLabels(component)}}}};
   return p;
@@ -216,6 +211,14 @@ const PodGroup& CronGroup(const std::vector<PodGroup>& groups) {
 
 }  // namespace
 
+double CronMemoryLimitMib(const EmitContext& context, double request_mib) {
+  const OdooSettings& odoo = context.plan_settings.odoo;
+  const double hard_mib =
+      static_cast<double>(context.month.odoo.limit_memory_hard_bytes) / (1024.0 * 1024.0);
+  const int processes = CronThreadsPerPod(context.month.odoo) + 1;  // + the health worker
+  return std::max(request_mib, odoo.master_rss_mib + processes * hard_mib * odoo.rss_per_vms);
+}
+
 Manifests OdooManifests(const EmitContext& context) {
   const std::vector<PodGroup> groups = MonthWorkloads(context.month, context.estate.policy);
   const PodGroup& cron = CronGroup(groups);
@@ -227,8 +230,8 @@ Manifests OdooManifests(const EmitContext& context) {
        Deployment(context, CronShape(context, cron), cron.replicas)},
       {"base/odoo/service.yaml", Service(context)},
       {"base/odoo/hpa.yaml", Hpa(context)},
-      {"base/odoo/http-pdb.yaml", Pdb(kOdooHttp)},
-      {"base/odoo/cron-pdb.yaml", Pdb(kOdooCron)},
+      {"base/odoo/http-pdb.yaml", Pdb(context, kOdooHttp)},
+      {"base/odoo/cron-pdb.yaml", Pdb(context, kOdooCron)},
   };
 }
 

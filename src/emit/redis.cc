@@ -30,11 +30,11 @@ Json Volume(const EmitContext& context) {
   return v;
 }
 
-Json Probe(int port, int period_s) {
-  return Json{{"tcpSocket", {{"port", port}}},
+Json Probe(const EmitSettings& s, int period_s) {
+  return Json{{"tcpSocket", {{"port", s.redis_port}}},
               {"periodSeconds", period_s},
-              {"timeoutSeconds", 5},
-              {"failureThreshold", 3}};
+              {"timeoutSeconds", s.probe_timeout_s},
+              {"failureThreshold", s.probe_failures}};
 }
 
 Json Container(const EmitContext& context) {
@@ -53,8 +53,8 @@ Json Container(const EmitContext& context) {
                                                  std::max(memory_mib, redis.pod_memory_limit_mib),
                                                  static_cast<double>(s.ephemeral_storage_gib)})},
       {"securityContext", ContainerSecurityContext(s.redis_uid)},
-      {"readinessProbe", Probe(s.redis_port, 5)},
-      {"livenessProbe", Probe(s.redis_port, 20)},
+      {"readinessProbe", Probe(s, s.probe_period_s)},
+      {"livenessProbe", Probe(s, s.liveness_period_s)},
       {"volumeMounts",
        Json::array({Json{{"name", "config"}, {"mountPath", "/etc/redis"}, {"readOnly", true}},
                     Json{{"name", "data"}, {"mountPath", "/data"}},
@@ -92,9 +92,9 @@ Json Service(const EmitContext& context) {
   return s;
 }
 
-Json Pdb() {
+Json Pdb(const EmitSettings& s) {
   Json p = Object("policy/v1", "PodDisruptionBudget", kRedis, kRedis);
-  p["spec"] = {{"maxUnavailable", 1},
+  p["spec"] = {{"maxUnavailable", s.pdb_max_unavailable},
                {"unhealthyPodEvictionPolicy", "AlwaysAllow"},
                {"selector", {{"matchLabels", SelectorLabels(kRedis)}}}};
   return p;
@@ -121,7 +121,7 @@ Manifests RedisManifests(const EmitContext& context) {
                    {"base/redis/pvc.yaml", Volume(context)},
                    {"base/redis/deployment.yaml", Deployment(context)},
                    {"base/redis/service.yaml", Service(context)},
-                   {"base/redis/pdb.yaml", Pdb()}};
+                   {"base/redis/pdb.yaml", Pdb(context.settings)}};
 }
 
 }  // namespace headroom::emit
