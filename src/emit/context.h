@@ -41,5 +41,6 @@ inline constexpr const char* kOdooCron = "odoo-cron";
 inline constexpr const char* kOdooConfig = "odoo-config";
 inline constexpr const char* kOdooServiceAccount = "odoo";
 inline constexpr const char* kRedis = "redis";
+inline constexpr const char* kRedisReplica = "redis-replica";
 
 }  // namespace headroom::emit

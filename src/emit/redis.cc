@@ -37,7 +37,18 @@ Json Probe(const EmitSettings& s, int period_s) {
               {"failureThreshold", s.probe_failures}};
 }
 
-Json Container(const EmitContext& context) {
+// A replica follows the primary through its Service and resynchronises after a restart.
+Json Args(const EmitContext& context, bool replica) {
+  Json args = Json::array({"/etc/redis/redis.conf"});
+  if (replica) {
+    args.push_back("--replicaof");
+    args.push_back(kRedis);
+    args.push_back(std::to_string(context.settings.redis_port));
+  }
+  return args;
+}
+
+Json Container(const EmitContext& context, bool replica) {
   const RedisSizing& redis = context.month.redis;
   const EmitSettings& s = context.settings;
   const double cpu_m = std::max(redis.pod_cpu_request_m, 100.0);  // as the packer (workloads.h)
@@ -46,7 +57,7 @@ Json Container(const EmitContext& context) {
       {"name", "redis"},
       {"image", s.redis_image},
       {"imagePullPolicy", "Always"},
-      {"args", Json::array({"/etc/redis/redis.conf"})},
+      {"args", Args(context, replica)},
       {"ports", Json::array({Json{
                     {"name", "redis"}, {"containerPort", s.redis_port}, {"protocol", "TCP"}}})},
       {"resources", Resources(ContainerResources{cpu_m, cpu_m, memory_mib,
@@ -61,25 +72,36 @@ Json Container(const EmitContext& context) {
                     Json{{"name", "tmp"}, {"mountPath", "/tmp"}}})}};
 }
 
-Json Deployment(const EmitContext& context) {
+// The primary keeps its snapshots on a volume; replicas hold a copy in memory and resynchronise
+// from the primary, so their /data is scratch space.
+Json PodSpec(const EmitContext& context, bool replica) {
   const EmitSettings& s = context.settings;
-  Json d = Object("apps/v1", "Deployment", kRedis, kRedis);
-  Json pod{{"serviceAccountName", kOdooServiceAccount},
-           {"automountServiceAccountToken", false},
-           {"securityContext", PodSecurityContext(s.redis_uid)},
-           {"affinity", PodAntiAffinity(kRedis)},
-           {"topologySpreadConstraints", TopologySpread(kRedis, context.estate.policy)},
-           {"containers", Json::array({Container(context)})},
-           {"volumes",
-            Json::array(
-                {Json{{"name", "config"}, {"configMap", {{"name", "redis-config"}}}},
-                 Json{{"name", "data"}, {"persistentVolumeClaim", {{"claimName", "redis-data"}}}},
-                 Json{{"name", "tmp"}, {"emptyDir", Json::object()}}})}};
-  // One primary holding a ReadWriteOnce volume: the old pod stops before the new one starts.
-  d["spec"] = {{"replicas", 1},
-               {"strategy", {{"type", "Recreate"}}},
-               {"selector", {{"matchLabels", SelectorLabels(kRedis)}}},
-               {"template", {{"metadata", {{"labels", SelectorLabels(kRedis)}}}, {"spec", pod}}}};
+  const Json data =
+      replica ? Json{{"name", "data"}, {"emptyDir", Json::object()}}
+              : Json{{"name", "data"}, {"persistentVolumeClaim", {{"claimName", "redis-data"}}}};
+  // Replicas keep off the primary's node and zone as well as off each other's.
+  return Json{
+      {"serviceAccountName", kOdooServiceAccount},
+      {"automountServiceAccountToken", false},
+      {"securityContext", PodSecurityContext(s.redis_uid)},
+      {"affinity", PodAntiAffinity(kRedis)},
+      {"topologySpreadConstraints",
+       TopologySpread(replica ? kRedisReplica : kRedis, context.estate.policy)},
+      {"containers", Json::array({Container(context, replica)})},
+      {"volumes", Json::array({Json{{"name", "config"}, {"configMap", {{"name", "redis-config"}}}},
+                               data, Json{{"name", "tmp"}, {"emptyDir", Json::object()}}})}};
+}
+
+Json Deployment(const EmitContext& context, bool replica) {
+  const char* name = replica ? kRedisReplica : kRedis;
+  Json d = Object("apps/v1", "Deployment", name, name);
+  // The primary holds a ReadWriteOnce volume: the old pod stops before the new one starts.
+  d["spec"] = {
+      {"replicas", replica ? context.month.redis.replicas - 1 : 1},
+      {"strategy", {{"type", replica ? "RollingUpdate" : "Recreate"}}},
+      {"selector", {{"matchLabels", SelectorLabels(name)}}},
+      {"template",
+       {{"metadata", {{"labels", SelectorLabels(name)}}}, {"spec", PodSpec(context, replica)}}}};
   return d;
 }
 
@@ -92,11 +114,11 @@ Json Service(const EmitContext& context) {
   return s;
 }
 
-Json Pdb(const EmitSettings& s) {
-  Json p = Object("policy/v1", "PodDisruptionBudget", kRedis, kRedis);
+Json Pdb(const EmitSettings& s, const char* name) {
+  Json p = Object("policy/v1", "PodDisruptionBudget", name, name);
   p["spec"] = {{"maxUnavailable", s.pdb_max_unavailable},
                {"unhealthyPodEvictionPolicy", "AlwaysAllow"},
-               {"selector", {{"matchLabels", SelectorLabels(kRedis)}}}};
+               {"selector", {{"matchLabels", SelectorLabels(name)}}}};
   return p;
 }
 
@@ -117,11 +139,17 @@ std::string RedisConf(const EmitContext& context) {
 }
 
 Manifests RedisManifests(const EmitContext& context) {
-  return Manifests{{"base/redis/configmap.yaml", ConfigMap(context)},
-                   {"base/redis/pvc.yaml", Volume(context)},
-                   {"base/redis/deployment.yaml", Deployment(context)},
-                   {"base/redis/service.yaml", Service(context)},
-                   {"base/redis/pdb.yaml", Pdb(context.settings)}};
+  Manifests m{{"base/redis/configmap.yaml", ConfigMap(context)},
+              {"base/redis/pvc.yaml", Volume(context)},
+              {"base/redis/deployment.yaml", Deployment(context, false)},
+              {"base/redis/service.yaml", Service(context)},
+              {"base/redis/pdb.yaml", Pdb(context.settings, kRedis)}};
+  // The plan's replicas per shard count the primary.
+  if (context.month.redis.replicas > 1) {
+    m.push_back({"base/redis/replica-deployment.yaml", Deployment(context, true)});
+    m.push_back({"base/redis/replica-pdb.yaml", Pdb(context.settings, kRedisReplica)});
+  }
+  return m;
 }
 
 }  // namespace headroom::emit

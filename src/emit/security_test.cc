@@ -193,6 +193,13 @@ TEST(SecurityTest, NetworkPoliciesDenyByDefaultAndAllowWhatTheStackNeeds) {
     EXPECT_TRUE(dns) << where;
     const auto component = labels.find("app.kubernetes.io/component");
     if (component == labels.end()) continue;
+    if (component->second == "redis-replica") {
+      bool out = false;
+      for (const ParsedObject& p : policies) {
+        out = out || AllowsPort(p.node, "egress", labels, s.redis_port);
+      }
+      EXPECT_TRUE(out) << where << " replica to primary";
+    }
     if (component->second == "odoo-http" || component->second == "odoo-cron") {
       for (int port : {s.postgres_port, s.redis_port}) {
         bool out = false;

@@ -15,6 +15,15 @@ else
   echo "FAIL: schema validation"; echo "$out" | head -40; failures=$((failures + 1))
 fi
 
+# Another estate, at its last month: synchronous replication and more tenants.
+expect_exit 0 -- "$HEADROOM" emit --example acquisition --month 24 -o "$WORK/acq" --samples 16
+expect_contains "$WORK/acq/base/postgres/cluster.yaml" 'dataDurability'
+if out=$(bash "$SOURCE_DIR/tests/tools/schema/validate.sh" "$WORK/acq" "$SCHEMAS" 2>&1); then
+  echo "acquisition: $out"
+else
+  echo "FAIL: schema validation (acquisition)"; echo "$out" | head -40; failures=$((failures + 1))
+fi
+
 # Prometheus reads the rules file.
 if ! promtool check rules "$OUT/monitoring/prometheus-rules.yaml" >"$WORK/promtool" 2>&1; then
   echo "FAIL: promtool check rules"; cat "$WORK/promtool"; failures=$((failures + 1))
