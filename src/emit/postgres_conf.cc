@@ -64,7 +64,7 @@ std::string PostgresqlConf(const EmitContext& context) {
       "# from the concurrent reports (docs/sizing-postgres.md).\n",
       context.estate.name, context.month.label, pg.vcpu, pg.memory_gib);
   for (const auto& [name, value] : PostgresParameters(pg, false)) {
-    out += name + " = " + Quoted(value) + "\n";
+    out += fmt::format("{} = {}\n", name, Quoted(value));
   }
   // archive_timeout bounds the data lost with the WAL not yet archived (the RPO of archiving).
   out += fmt::format("archive_timeout = '{}min'\n",
@@ -102,7 +102,7 @@ std::string PgBouncerIni(const EmitContext& context) {
   out += "auth_type = scram-sha-256\nauth_file = /etc/pgbouncer/userlist.txt\n";
   out += "pool_mode = transaction\n";
   for (const auto& [name, value] : PgBouncerPoolParameters(pools, false)) {
-    out += name + " = " + value + "\n";
+    out += fmt::format("{} = {}\n", name, value);
   }
   // Odoo connects as one user to every tenant database: this caps the server connections
   // across them at what max_connections was sized for.
