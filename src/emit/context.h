@@ -7,8 +7,13 @@
 
 #include "emit/emit_settings.h"
 #include "emit/yaml_writer.h"
-#include "estate/model.h"
-#include "plan/plan.h"
+
+namespace headroom {
+struct Estate;
+struct MonthPlan;
+struct Plan;
+struct PlanSettings;
+}  // namespace headroom
 
 namespace headroom::emit {
 

@@ -6,6 +6,8 @@
 
 #include "emit/k8s.h"
 #include "emit/rules.h"
+#include "estate/model.h"
+#include "plan/plan.h"
 
 namespace headroom::emit {
 namespace {

@@ -5,6 +5,8 @@
 
 #include "emit/k8s.h"
 #include "emit/odoo_manifests.h"
+#include "estate/model.h"
+#include "plan/plan.h"
 #include "plan/workloads.h"
 
 namespace headroom::emit {

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 
+#include "estate/model.h"
+#include "plan/plan.h"
+
 namespace headroom::emit {
 
 int CronThreadsPerPod(const OdooSizing& odoo) {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "emit/context.h"
+#include "sizing/odoo_sizer.h"
 
 namespace headroom::emit {
 

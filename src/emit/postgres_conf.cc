@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "estate/model.h"
+#include "plan/plan.h"
+
 namespace headroom::emit {
 namespace {
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "emit/context.h"
+#include "sizing/postgres_sizer.h"
 
 namespace headroom::emit {
 

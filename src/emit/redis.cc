@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "emit/k8s.h"
+#include "estate/model.h"
+#include "plan/plan.h"
 #include "plan/workloads.h"
 
 namespace headroom::emit {

@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "emit/k8s.h"
+#include "estate/model.h"
+#include "plan/plan.h"
 
 namespace headroom::emit {
 namespace {
