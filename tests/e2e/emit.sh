@@ -2,6 +2,9 @@
 # the rules, PostgreSQL reads postgresql.conf, PgBouncer starts with pgbouncer.ini, the dashboard
 # is well formed; re-emitting an unchanged plan touches no file; `plan` writes the same tree.
 source "$(dirname "$0")/lib.bash"
+# Absolute paths: part of the test runs in a scratch folder.
+HEADROOM="$(cd "$(dirname "$HEADROOM")" && pwd)/$(basename "$HEADROOM")"
+SOURCE_DIR="$(cd "$SOURCE_DIR" && pwd)"
 SCHEMAS="$SOURCE_DIR/../shared/schemas"
 OUT="$WORK/a"
 
@@ -39,6 +42,7 @@ trap 'stop_pgbouncer; rm -rf "$WORK" "$SCRATCH"' EXIT
 chmod 755 "$SCRATCH"
 [ "$(id -u)" -eq 0 ] && chown nobody "$SCRATCH"
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+cd "$SCRATCH"  # a working folder the unprivileged user may enter
 
 # postgres -C reads the whole file and prints a setting; an unknown name or a bad value fails.
 as_user "$PGBIN/initdb" -D "$SCRATCH/pgdata" -A trust -U postgres >"$WORK/initdb" 2>&1 ||
