@@ -34,6 +34,8 @@ const std::vector<Command>& Commands() {
        SetupCalibrateCommand},
       {"restore-time", "Restore time of a database and its WAL with the recovery model",
        SetupRestoreTimeCommand},
+      {"emit", "Write a month of the plan as Kubernetes manifests, configs, rules and a dashboard",
+       SetupEmitCommand},
   };
   return kCommands;
 }

@@ -14,5 +14,6 @@ Action SetupAutoscaleCommand(CLI::App& sub);
 Action SetupDrCommand(CLI::App& sub);
 Action SetupCalibrateCommand(CLI::App& sub);
 Action SetupRestoreTimeCommand(CLI::App& sub);
+Action SetupEmitCommand(CLI::App& sub);
 
 }  // namespace headroom::cli

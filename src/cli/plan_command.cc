@@ -9,6 +9,7 @@
 #include "cli/estate_options.h"
 #include "cli/progress.h"
 #include "common/atomic_file.h"
+#include "emit/artifacts.h"
 #include "engine/pipeline.h"
 #include "report/demand_output.h"
 #include "report/html_report.h"
@@ -56,14 +57,20 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   const std::string report_html =
       HtmlReport(ReportInput{&estate, &run.value().demand, &run.value().plan, &catalog.value(),
                              source, nullptr, OdooSettings{}, &run.value().recovery});
+  // The first month's artifacts (`headroom emit` writes any other month).
+  const emit::Artifacts artifacts =
+      emit::RenderArtifacts(estate, run.value().plan, 0, PlanSettings{}, emit::EmitSettings{});
   for (const auto& [name, text] :
        {std::pair{"plan.json", &plan_json}, std::pair{"demand.json", &demand_json},
         std::pair{"report.html", &report_html}}) {
     Status written = WriteFileAtomic(dir + "/" + name, *text);
     if (!written.ok()) return ReportErrors(written.errors(), io.err);
   }
+  Status emitted = emit::WriteArtifacts(dir + "/artifacts", artifacts);
+  if (!emitted.ok()) return ReportErrors(emitted.errors(), io.err);
   io.out << TerminalSummary(estate, run.value(), source);
-  io.out << "wrote plan.json, demand.json and report.html into " << dir << "\n";
+  io.out << "wrote plan.json, demand.json, report.html and artifacts/ (" << artifacts.kubernetes_objects
+         << " Kubernetes objects, docs/artifacts.md) into " << dir << "\n";
   return 0;
 }
 
