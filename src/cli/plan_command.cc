@@ -69,8 +69,9 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   Status emitted = emit::WriteArtifacts(dir + "/artifacts", artifacts);
   if (!emitted.ok()) return ReportErrors(emitted.errors(), io.err);
   io.out << TerminalSummary(estate, run.value(), source);
-  io.out << "wrote plan.json, demand.json, report.html and artifacts/ (" << artifacts.kubernetes_objects
-         << " Kubernetes objects, docs/artifacts.md) into " << dir << "\n";
+  io.out << "wrote plan.json, demand.json and report.html into " << dir << "\n";
+  io.out << "wrote " << dir << "/artifacts (" << artifacts.kubernetes_objects
+         << " Kubernetes objects, docs/artifacts.md)\n";
   return 0;
 }
 
