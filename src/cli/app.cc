@@ -28,6 +28,8 @@ const std::vector<Command>& Commands() {
        SetupQueueCommand},
       {"autoscale", "Replay a load through a Kubernetes HPA, or explain one HPA decision",
        SetupAutoscaleCommand},
+      {"simulate", "Simulate one month's window of the planned stack, autoscaler included",
+       SetupSimulateCommand},
   };
   return kCommands;
 }

@@ -11,5 +11,6 @@ Action SetupDemandCommand(CLI::App& sub);
 Action SetupExamplesCommand(CLI::App& sub);
 Action SetupQueueCommand(CLI::App& sub);
 Action SetupAutoscaleCommand(CLI::App& sub);
+Action SetupSimulateCommand(CLI::App& sub);
 
 }  // namespace headroom::cli
