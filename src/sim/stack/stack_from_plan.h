@@ -50,11 +50,14 @@ struct SimulationSettings {
   // Requests one window simulates at most: a busier estate simulates a shorter window at the
   // same rates (never under min_window_s), so a plan's verification stays bounded whatever the
   // estate's size.
-  double max_window_requests = 8000;
+  double max_window_requests = 5000;
   double min_window_s = 300;
   // The autoscaler lags when fewer pods are ready than it asked for during more than this share
   // of the window.
   double lag_share = 0.05;
+  // Threads the verification of a plan runs its windows on. Windows are independent and each
+  // draws from its own seed, so the figures are the same for any count.
+  int threads = 2;
 };
 
 // REQUIRES: `month` was sized (its odoo and postgres sizings are filled).

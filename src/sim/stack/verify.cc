@@ -1,7 +1,10 @@
 #include "sim/stack/verify.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <optional>
+#include <thread>
 
 #include "common/random.h"
 #include "sim/stack/stack_model.h"
@@ -67,6 +70,35 @@ std::string Bottleneck(const StackConfig& config, const StackResult& result) {
   if (odoo == 0 && pool == 0 && postgres == 0) return "";
   if (postgres >= odoo && postgres >= pool) return "postgres";
   return pool > odoo ? "pgbouncer" : "odoo";
+}
+
+struct Task {
+  const MonthPlan* month;
+  SimWindow window;
+  StackConfig config;
+  size_t slot;
+  uint64_t seed;
+};
+
+// Runs the tasks on `simulation.threads` threads. Each task writes only its own slot and draws
+// only from its own seed, so the result does not depend on the thread count or the order.
+void RunTasks(const std::vector<Task>& tasks, const SimulationSettings& simulation,
+              std::vector<SimulatedWindow>* windows) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t t = next++; t < tasks.size(); t = next++) {
+      const Task& task = tasks[t];
+      const StackResult result = SimulateStack(task.config, task.seed);
+      (*windows)[task.slot] =
+          CompareWindow(*task.month, task.window, task.config, result, simulation);
+    }
+  };
+  const size_t threads =
+      std::clamp<size_t>(static_cast<size_t>(std::max(1, simulation.threads)), 1, tasks.size() + 1);
+  std::vector<std::thread> pool;
+  for (size_t i = 1; i < threads; ++i) pool.emplace_back(work);
+  work();
+  for (std::thread& th : pool) th.join();
 }
 
 }  // namespace
@@ -146,29 +178,37 @@ std::vector<MonthVerification> VerifyPlan(const Plan& plan, const HeadroomPolicy
                                           const PlanSettings& settings,
                                           const SimulationSettings& simulation,
                                           const Plan* previous) {
-  std::vector<MonthVerification> out;
-  out.reserve(plan.month_plans.size());
-  for (size_t i = 0; i < plan.month_plans.size(); ++i) {
+  // Every (month, window) first: kept from the previous pass, or a task to simulate.
+  constexpr std::array<SimWindow, 2> kWindows = {SimWindow::kPeak, SimWindow::kRecovery};
+  const size_t n = plan.month_plans.size();
+  std::vector<SimulatedWindow> windows(n * kWindows.size());
+  std::vector<Task> tasks;
+  for (size_t i = 0; i < n; ++i) {
     const MonthPlan& m = plan.month_plans[i];
     const MonthPlan* before = previous != nullptr && i < previous->month_plans.size()
                                   ? &previous->month_plans[i]
                                   : nullptr;
-    MonthVerification v;
-    v.simulated = true;
-    for (SimWindow window : {SimWindow::kPeak, SimWindow::kRecovery}) {
-      const StackConfig config = StackConfigFor(m, policy, settings, window, simulation);
+    for (size_t w = 0; w < kWindows.size(); ++w) {
+      StackConfig config = StackConfigFor(m, policy, settings, kWindows[w], simulation);
       const SimulatedWindow* kept =
-          before != nullptr ? FindWindow(before->verification, window) : nullptr;
+          before != nullptr ? FindWindow(before->verification, kWindows[w]) : nullptr;
       if (kept != nullptr &&
-          SameStack(config, StackConfigFor(*before, policy, settings, window, simulation))) {
-        v.windows.push_back(*kept);
-      } else {
-        const StackResult result = SimulateStack(config, WindowSeed(plan.seed, m.label, window));
-        v.windows.push_back(CompareWindow(m, window, config, result, simulation));
+          SameStack(config, StackConfigFor(*before, policy, settings, kWindows[w], simulation))) {
+        windows[i * kWindows.size() + w] = *kept;
+        continue;
       }
-      v.holds = v.holds && v.windows.back().meets_targets;
+      tasks.push_back({&m, kWindows[w], std::move(config), i * kWindows.size() + w,
+                       WindowSeed(plan.seed, m.label, kWindows[w])});
     }
-    out.push_back(std::move(v));
+  }
+  RunTasks(tasks, simulation, &windows);
+  std::vector<MonthVerification> out(n);
+  for (size_t i = 0; i < n; ++i) {
+    out[i].simulated = true;
+    for (size_t w = 0; w < kWindows.size(); ++w) {
+      out[i].windows.push_back(std::move(windows[i * kWindows.size() + w]));
+      out[i].holds = out[i].holds && out[i].windows.back().meets_targets;
+    }
   }
   return out;
 }
