@@ -13,9 +13,9 @@ namespace {
 
 // Demand synthesis is most of the work for large estates, planning for small ones.
 constexpr double kDemandShare = 0.6;
-// Sizing passes at most: the analytic one and up to three more that take the simulation's
-// findings as constraints (each raises a failing month's pods by a quarter or its minReplicas).
-constexpr int kMaxPasses = 4;
+// Sizing passes at most: the analytic one and up to five more that take the simulation's
+// findings as constraints (each tightens one constraint of a failing month, plan/adjust.h).
+constexpr int kMaxPasses = 6;
 
 void Attach(std::vector<MonthVerification> found, Plan* plan) {
   for (size_t i = 0; i < found.size() && i < plan->month_plans.size(); ++i) {

@@ -19,7 +19,7 @@ struct PlanRun {
 
 // Sizes the plan, simulates every month's peak and recovery window with the sized configuration
 // (sim/stack/verify.h), and while a month misses a target sizes again with the findings as extra
-// constraints (plan/adjust.h), at most four passes in all. Each month's verification records the
+// constraints (plan/adjust.h), at most six passes in all. Each month's verification records the
 // passes and what they changed; a month still failing after the last pass is a warning and the
 // plan does not hold.
 Result<Plan> PlanAndVerify(const Estate& estate, const Demand& demand, PlanSettings settings,
