@@ -1,7 +1,7 @@
 // `headroom simulate [FILE] --month M [--window peak|recovery|day] [--tenant T] [--seed S]
-// [--format text|json] [-o FILE]`: plans the estate, then simulates one month's window of the
-// planned Odoo stack (docs/simulation.md) and prints latency per class and tenant, utilisation,
-// timeouts, and the replica and queue timeline.
+// [--lose zone|node [--at-min M]] [--format text|json] [-o FILE]`: plans the estate, then simulates
+// one month's window of the planned Odoo stack (docs/simulation.md) and prints latency per class
+// and tenant, utilisation, timeouts, and the replica and queue timeline.
 #include <CLI/CLI.hpp>
 #include <ostream>
 
@@ -23,6 +23,8 @@ struct SimulateArgs {
   std::string format = "text";
   std::string output;
   std::string catalog;
+  std::string lose;
+  double lose_at_min = 10;
 };
 
 int RunSimulate(const SimulateArgs& args, Io& io) {
@@ -32,7 +34,8 @@ int RunSimulate(const SimulateArgs& args, Io& io) {
   if (!estate.ok()) return ReportErrors(estate.errors(), io.err);
   Result<Catalog> catalog = LoadCatalog(args.catalog);
   if (!catalog.ok()) return ReportErrors(catalog.errors(), io.err);
-  SimulateRequest request{args.month, window.value(), args.tenant, std::nullopt};
+  SimulateRequest request{args.month,   window.value(), args.tenant,
+                          std::nullopt, args.lose,      args.lose_at_min};
   if (args.seed) request.seed = *args.seed;
   Result<sim::SimulationRun> run = RunSimulation(estate.value(), catalog.value(), request);
   if (!run.ok()) return ReportErrors(run.errors(), io.err);
@@ -58,6 +61,8 @@ Action SetupSimulateCommand(CLI::App& sub) {
   sub.add_option("--window", args->window, "peak (the worst hour), recovery (a zone lost) or day");
   sub.add_option("--tenant", args->tenant, "Report this tenant's figures only");
   sub.add_option("--seed", args->seed, "Random seed (default: the plan's for month and window)");
+  sub.add_option("--lose", args->lose, "Lose a zone or a node during the window: zone|node");
+  sub.add_option("--at-min", args->lose_at_min, "Minute of the window the loss happens (10)");
   sub.add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   sub.add_option("-o,--output", args->output, "Write to this file instead of standard output");
   sub.add_option("--catalog", args->catalog, "Price catalog YAML (default: the built-in)");

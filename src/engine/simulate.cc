@@ -1,7 +1,10 @@
 #include "engine/simulate.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <vector>
 
 #include "common/suggest.h"
@@ -105,6 +108,17 @@ Result<sim::SimulationRun> RunSimulation(const Estate& estate, const Catalog& ca
   run.tenant = request.tenant;
   run.seed = request.seed.value_or(sim::WindowSeed(p.seed, m.label, request.window));
   run.config = sim::StackConfigFor(m, estate.policy, settings, request.window, simulation);
+  if (!request.lose.empty()) {
+    if (request.lose != "zone" && request.lose != "node") {
+      return UsageError("--lose " + request.lose + ": expected zone or node");
+    }
+    if (!(request.lose_at_min >= 0) || request.lose_at_min * 60.0 >= run.config.duration_s) {
+      return UsageError(fmt::format("--at-min {}: the {} window lasts {:.0f} minutes",
+                                    request.lose_at_min, run.window, run.config.duration_s / 60.0));
+    }
+    run.config.failure = sim::StackFailure{request.lose_at_min * 60.0, request.lose == "zone", 0,
+                                           simulation.replacement_delay_s};
+  }
   const int peak_hour = d.estate_mid.At(month.value(), 0, WindowKind::kPeak).facts.hour;
   const bool day = request.window == sim::SimWindow::kDay;
   const int first_hour =

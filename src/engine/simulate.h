@@ -26,6 +26,10 @@ struct SimulateRequest {
   sim::SimWindow window = sim::SimWindow::kPeak;
   std::string tenant;            // empty: every tenant reported
   std::optional<uint64_t> seed;  // default: the plan's seed stream for the month and window
+  // A failure at a chosen minute of the window: "zone" (zone 0's pods) or "node" (the pods on
+  // zone 0's first node); empty: the window's own (recovery loses a zone at minute 0).
+  std::string lose;
+  double lose_at_min = 10;
 };
 
 // Errors: kUsage for a month outside the plan, an unknown tenant (with a suggestion); the

@@ -16,6 +16,13 @@ cmp "$WORK/a.json" "$WORK/b.json" || { echo "FAIL: simulation JSON differs betwe
 expect_exit 0 -- "$HEADROOM" simulate --month 2027-03 --window recovery --format json --seed 5 -o "$WORK/c.json"
 cmp -s "$WORK/a.json" "$WORK/c.json" && { echo "FAIL: another seed gave the same simulation"; failures=$((failures + 1)); }
 
+# A zone lost at minute 5 of the peak: the JSON says so and the ready pods fall.
+expect_exit 0 -- "$HEADROOM" simulate --month 3 --lose zone --at-min 5 --format json -o "$WORK/lose.json"
+expect_contains "$WORK/lose.json" '"at_s": 300'
+expect_exit 64 -- "$HEADROOM" simulate --month 3 --lose rack
+expect_contains "$WORK/stderr" "expected zone or node"
+expect_exit 64 -- "$HEADROOM" simulate --month 3 --lose zone --at-min 9999
+
 expect_exit 64 -- "$HEADROOM" simulate --month 99
 expect_contains "$WORK/stderr" "--month 99"
 expect_exit 64 -- "$HEADROOM" simulate --month 1 --window noon

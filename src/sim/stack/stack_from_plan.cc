@@ -106,6 +106,11 @@ StackConfig StackConfigFor(const MonthPlan& m, const HeadroomPolicy& policy,
   c.duration_s = window == SimWindow::kDay ? 86400.0 : WindowDurationS(m, w, simulation);
   if (window != SimWindow::kDay) c.streams = EstateStreams(m, w, c.duration_s);
   c.zones = std::max(1, policy.zones);
+  // Pods of one zone per node, for a node failure: the zone's pods over its nodes (the packing
+  // spreads them; every node is counted, whatever else it runs).
+  const int nodes_per_zone = std::max(1, m.nodes.nodes / c.zones);
+  const int pods_per_zone = (std::max(1, odoo.pods) + c.zones - 1) / c.zones;
+  c.pods_per_node = std::max(1, (pods_per_zone + nodes_per_zone - 1) / nodes_per_zone);
   c.workers_per_pod = std::max(1, odoo.workers_per_pod);
   c.pod_cpu_cores = std::max(0.001, odoo.pod_cpu_limit_m / 1000.0);
   c.pod_cpu_request_m = std::max(1.0, odoo.pod_cpu_request_m);
