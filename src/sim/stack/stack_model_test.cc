@@ -155,6 +155,29 @@ TEST(StackModelTest, ZoneLossAtMinuteDropsCapacityAndRaisesLatency) {
   EXPECT_GT(after, before);
 }
 
+// One zone, two nodes of two pods each (pods_per_node 2); node 0 goes down at minute 5 and takes
+// pods 0 and 1 with it: the ready pods fall from 4 to 2 exactly then, and the per-minute p95
+// rises (ρ per worker from 32 × 0.1 / 8 = 0.4 to 32 × 0.1 / 4 = 0.8).
+TEST(StackModelTest, NodeLossAtMinuteDropsItsPods) {
+  StackConfig c = OnePod(2, 2.0, 32.0, 100.0);
+  c.initial_pods = 4;
+  c.zones = 1;
+  c.pods_per_node = 2;
+  c.pool_connections = 100;
+  c.duration_s = 900;
+  c.timeline_step_s = 60;
+  c.failure = StackFailure{300, false, 0, 1e6};
+  const StackResult r = SimulateStack(c, 1);
+  ASSERT_EQ(r.timeline.size(), 15U);
+  EXPECT_EQ(r.timeline[3].ready_pods, 4);  // t = 240 s
+  EXPECT_EQ(r.timeline[4].ready_pods, 2);  // t = 300 s
+  EXPECT_EQ(r.min_ready_pods, 2);
+  double before = 0, after = 0;
+  for (int i = 0; i < 4; ++i) before += r.timeline[static_cast<size_t>(i)].p95_ms / 4;
+  for (int i = 6; i < 15; ++i) after += r.timeline[static_cast<size_t>(i)].p95_ms / 9;
+  EXPECT_GT(after, before);
+}
+
 // The HPA on the simulated CPU: 2 pods with a 2-core limit and a 1000m request, target 50%,
 // receive 4 cores of work. At the first sync (15 s) each reports 2000m, ratio 4, so it wants 8;
 // without `behavior` the scale-up limit is max(2 × 2, 4) = 4 (horizontal.go). The new pods are
