@@ -1,6 +1,7 @@
 // The whole plan (demand, sizing of every month and every sample, ratchet, placement, cost,
 // roadmap) for the default estate with 128 samples, beside the demand stage alone on the same
-// estate: the ratio says what planning adds on top of synthesising the load it plans for. A
+// estate: the ratio says what planning adds on top of synthesising the load it plans for. The
+// verified plan adds the simulation of every month (docs/simulation.md, "Verification"). A
 // generated 1,000-tenant estate shows the scale case (one iteration; peak memory as a counter).
 //
 //   build/release/bench/plan_bench
@@ -11,6 +12,7 @@
 
 #include "demand/demand.h"
 #include "demand/generated_estate.h"
+#include "engine/pipeline.h"
 #include "estate/examples.h"
 #include "estate/yaml_reader.h"
 #include "plan/planner.h"
@@ -58,6 +60,26 @@ void PlanOnce(benchmark::State& state, const Estate& estate, int samples) {
 
 void BM_Plan_Default128(benchmark::State& state) { PlanOnce(state, DefaultEstate(), 128); }
 BENCHMARK(BM_Plan_Default128)->Unit(benchmark::kMillisecond);
+
+// What `headroom plan` runs: the plan above, then every month's peak and recovery windows
+// simulated, and the sizing passes the simulation's findings ask for.
+void BM_PlanVerified_Default128(benchmark::State& state) {
+  const Estate estate = DefaultEstate();
+  DemandOptions options = DemandOptions::FromPlanning(estate.planning);
+  options.samples = 128;
+  options.keep_tenant_samples = false;
+  for (auto _ : state) {
+    Result<Demand> demand = SynthesizeDemand(estate, options);
+    if (!demand.ok()) {
+      state.SkipWithError("demand failed");
+      return;
+    }
+    Result<Plan> plan =
+        PlanAndVerify(estate, demand.value(), PlanSettings{}, sim::SimulationSettings{}, {});
+    benchmark::DoNotOptimize(plan.ok());
+  }
+}
+BENCHMARK(BM_PlanVerified_Default128)->Unit(benchmark::kMillisecond);
 
 void BM_Plan_Generated1000Tenants128(benchmark::State& state) {
   PlanOnce(state, GenerateEstate(1000, 24, 42), 128);

@@ -36,6 +36,8 @@ const std::vector<Command>& Commands() {
        SetupRestoreTimeCommand},
       {"emit", "Write a month of the plan as Kubernetes manifests, configs, rules and a dashboard",
        SetupEmitCommand},
+      {"simulate", "Simulate one month's window of the planned stack, autoscaler included",
+       SetupSimulateCommand},
   };
   return kCommands;
 }

@@ -15,5 +15,6 @@ Action SetupDrCommand(CLI::App& sub);
 Action SetupCalibrateCommand(CLI::App& sub);
 Action SetupRestoreTimeCommand(CLI::App& sub);
 Action SetupEmitCommand(CLI::App& sub);
+Action SetupSimulateCommand(CLI::App& sub);
 
 }  // namespace headroom::cli

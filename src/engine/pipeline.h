@@ -10,6 +10,7 @@
 #include "dr/assessment.h"
 #include "estate/model.h"
 #include "plan/plan.h"
+#include "sim/stack/stack_from_plan.h"
 
 namespace headroom {
 
@@ -18,6 +19,15 @@ struct PlanRun {
   Plan plan;
   DrAssessment recovery;  // backups and recovery against every workflow's RTO and RPO
 };
+
+// Sizes the plan, simulates every month's peak and recovery window with the sized configuration
+// (sim/stack/verify.h), and while a month misses a target sizes again with the findings as extra
+// constraints (plan/adjust.h), at most six passes in all. Each month's verification records the
+// passes and what they changed; a month still failing after the last pass is a warning and the
+// plan does not hold.
+Result<Plan> PlanAndVerify(const Estate& estate, const Demand& demand, PlanSettings settings,
+                           const sim::SimulationSettings& simulation,
+                           const std::function<void(double)>& progress);
 
 // Runs every stage on a validated estate. `progress` (may be empty) receives the fraction done.
 // `catalog` prices the nodes, storage and traffic; `calibration` (measured backup, restore and

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cost/catalog.h"
+#include "plan/verification.h"
 #include "sizing/ingress_sizer.h"
 #include "sizing/load.h"
 #include "sizing/odoo_sizer.h"
@@ -24,6 +25,9 @@ struct PlanSettings {
   StorageSettings storage;
   IngressSettings ingress;
   Catalog catalog = BuiltinCatalog();
+  // Per month (index = month offset): extra constraints a failed simulation of an earlier pass
+  // put on the Odoo sizing; empty or shorter: none.
+  std::vector<MonthConstraint> month_constraints;
 };
 
 struct MonthCost {
@@ -79,6 +83,8 @@ struct MonthPlan {
   MonthNodes nodes;
   MonthCost cost;
   Coverage coverage;
+  // The simulation of the month's peak and recovery windows (engine/ fills it after sizing).
+  MonthVerification verification;
 };
 
 // One change of one resource between months, with its reason.

@@ -80,29 +80,35 @@ double Covered(const std::vector<double>& needs, double planned) {
   return static_cast<double>(covered) / static_cast<double>(needs.size());
 }
 
-void FillCoverage(const Estate& estate, const Demand& demand, const PlanSettings& settings,
-                  std::vector<MonthPlan>& months) {
-  const size_t n = months.size();
-  std::vector<std::vector<double>> workers(n), vcpu(n), memory(n), redis(n), ingress(n);
+SampleNeeds ComputeSampleNeeds(const Estate& estate, const Demand& demand,
+                               const PlanSettings& settings, size_t n) {
+  SampleNeeds needs;
+  for (auto* v : {&needs.workers, &needs.vcpu, &needs.memory, &needs.redis, &needs.ingress}) {
+    v->resize(n);
+  }
   for (int s = 0; s < demand.samples; ++s) {
     const std::vector<MonthLoad> loads =
         BuildMonthLoads(estate, demand, {LoadView::Kind::kSample, s}, settings.postgres);
     for (size_t m = 0; m < n; ++m) {
       const MonthPlan need = SizeMonth(loads[m], estate.policy, settings);
-      workers[m].push_back(need.odoo.http_workers);
-      vcpu[m].push_back(need.postgres.vcpu);
-      memory[m].push_back(need.postgres.memory_gib);
-      redis[m].push_back(need.redis.memory_mib);
-      ingress[m].push_back(need.ingress.replicas);
+      needs.workers[m].push_back(need.odoo.http_workers);
+      needs.vcpu[m].push_back(need.postgres.vcpu);
+      needs.memory[m].push_back(need.postgres.memory_gib);
+      needs.redis[m].push_back(need.redis.memory_mib);
+      needs.ingress[m].push_back(need.ingress.replicas);
     }
   }
-  for (size_t m = 0; m < n; ++m) {
+  return needs;
+}
+
+void FillCoverage(const SampleNeeds& needs, std::vector<MonthPlan>& months) {
+  for (size_t m = 0; m < months.size(); ++m) {
     Coverage& c = months[m].coverage;
-    c.odoo_workers = Covered(workers[m], months[m].odoo.http_workers);
-    c.postgres_vcpu = Covered(vcpu[m], months[m].postgres.vcpu);
-    c.postgres_memory = Covered(memory[m], months[m].postgres.memory_gib);
-    c.redis_memory = Covered(redis[m], months[m].redis.memory_mib);
-    c.ingress_replicas = Covered(ingress[m], months[m].ingress.replicas);
+    c.odoo_workers = Covered(needs.workers[m], months[m].odoo.http_workers);
+    c.postgres_vcpu = Covered(needs.vcpu[m], months[m].postgres.vcpu);
+    c.postgres_memory = Covered(needs.memory[m], months[m].postgres.memory_gib);
+    c.redis_memory = Covered(needs.redis[m], months[m].redis.memory_mib);
+    c.ingress_replicas = Covered(needs.ingress[m], months[m].ingress.replicas);
   }
 }
 
@@ -214,6 +220,11 @@ MonthPlan SizeMonth(const MonthLoad& load, const HeadroomPolicy& policy,
 
 Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSettings& settings,
                        const std::function<void(double)>& progress) {
+  return BuildPlan(estate, demand, settings, progress, nullptr);
+}
+
+Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSettings& settings,
+                       const std::function<void(double)>& progress, SampleNeeds* cache) {
   auto report = [&](double f) {
     if (progress) progress(f);
   };
@@ -229,8 +240,22 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
   plan.currency = settings.catalog.currency;
   plan.catalog_name = settings.catalog.name;
   plan.catalog_price_date = settings.catalog.price_date;
+  PlanSettings month_settings = settings;
   for (const MonthLoad& load : loads) {
-    plan.month_plans.push_back(SizeMonth(load, estate.policy, settings));
+    const auto index = static_cast<size_t>(load.month);
+    const MonthConstraint constraint = index < settings.month_constraints.size()
+                                           ? settings.month_constraints[index]
+                                           : MonthConstraint{};
+    month_settings.odoo.min_pods = std::max(settings.odoo.min_pods, constraint.min_pods);
+    month_settings.odoo.min_hpa_replicas =
+        std::max(settings.odoo.min_hpa_replicas, constraint.min_hpa_replicas);
+    month_settings.odoo.min_workers_per_pod =
+        std::max(settings.odoo.min_workers_per_pod, constraint.min_workers_per_pod);
+    month_settings.postgres.min_vcpu =
+        std::max(settings.postgres.min_vcpu, constraint.min_postgres_vcpu);
+    month_settings.postgres.pgbouncer.min_transaction_pool =
+        std::max(settings.postgres.pgbouncer.min_transaction_pool, constraint.min_pool_connections);
+    plan.month_plans.push_back(SizeMonth(load, estate.policy, month_settings));
     MonthPlan& m = plan.month_plans.back();
     m.label = demand.MonthLabel(load.month);
     m.peak_hour_utc =
@@ -246,7 +271,14 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
   report(0.2);
   ApplyRatchet(plan.month_plans);
   for (MonthPlan& m : plan.month_plans) RetunePostgres(m, settings.postgres);
-  FillCoverage(estate, demand, settings, plan.month_plans);
+  // Each sample's own need is sized without the month constraints, so it is the same on every
+  // pass of the verify loop: computed once when a cache is given.
+  SampleNeeds computed;
+  if (cache == nullptr || cache->workers.size() != plan.month_plans.size()) {
+    computed = ComputeSampleNeeds(estate, demand, settings, plan.month_plans.size());
+    if (cache != nullptr) *cache = computed;
+  }
+  FillCoverage(cache != nullptr ? *cache : computed, plan.month_plans);
   report(0.7);
   for (size_t i = 0; i < plan.month_plans.size(); ++i) {
     MonthPlan& m = plan.month_plans[i];

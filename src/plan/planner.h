@@ -20,4 +20,15 @@ MonthPlan SizeMonth(const MonthLoad& load, const HeadroomPolicy& policy,
 Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSettings& settings,
                        const std::function<void(double)>& progress = {});
 
+// Each Monte Carlo sample's own need per month, what coverage is measured against. They do not
+// depend on PlanSettings::month_constraints.
+struct SampleNeeds {
+  std::vector<std::vector<double>> workers, vcpu, memory, redis, ingress;  // [month][sample]
+};
+
+// The same, reusing `needs` across calls that differ only in month_constraints (the verify
+// loop's passes): filled on the first call, read on the next.
+Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSettings& settings,
+                       const std::function<void(double)>& progress, SampleNeeds* needs);
+
 }  // namespace headroom

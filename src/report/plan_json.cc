@@ -3,6 +3,7 @@
 #include "estate/defaults.h"
 #include "report/dr_output.h"
 #include "report/plan_document.h"
+#include "report/verification_json.h"
 
 namespace headroom {
 namespace {
@@ -227,7 +228,8 @@ Json MonthJson(const MonthPlan& m) {
                {{"concurrent_users", r.concurrent_users},
                 {"workers", r.workers},
                 {"cpu_cores", r.cpu_cores},
-                {"memory_gib", r.memory_gib}}}};
+                {"memory_gib", r.memory_gib}}},
+              {"simulation", VerificationJson(m.verification)}};
 }
 
 Json AssumptionsJson(const Estate& estate) {

@@ -84,6 +84,20 @@ void ProcessorSharing::HandleEvent(const Event& event) {
   if (listener_ != nullptr) listener_->OnJobReady(tag_, done.job);
 }
 
+bool ProcessorSharing::Remove(JobId job) {
+  const auto it =
+      std::find_if(tags_.begin(), tags_.end(), [job](const Tagged& t) { return t.job == job; });
+  if (it == tags_.end()) return false;
+  const double now_s = simulator_.now_s();
+  AdvanceVirtualTime(now_s);
+  tags_.erase(it);
+  std::make_heap(tags_.begin(), tags_.end(), Later);
+  if (tags_.empty()) virtual_time_ = 0.0;
+  RecordLevels(now_s);
+  ScheduleNextCompletion(now_s);
+  return true;
+}
+
 void ProcessorSharing::SetCores(double cores) {
   assert(cores >= 0.0 && std::isfinite(cores));
   const double now_s = simulator_.now_s();

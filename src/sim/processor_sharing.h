@@ -39,6 +39,9 @@ class ProcessorSharing final : public EventHandler, public StatisticsOwner {
   // `job` arrives now with `work_s` seconds of single-core work. Every job is admitted.
   // REQUIRES: work_s >= 0 and finite.
   void Arrive(JobId job, double work_s);
+  // Takes `job` out now, its work unfinished (a request killed, a pod lost); the listener is not
+  // told. Returns false when the job is not present. O(n): removals are rare.
+  bool Remove(JobId job);
   // Changes the capacity now (a CPU limit resized). With 0 cores nothing progresses.
   // REQUIRES: cores >= 0 and finite.
   void SetCores(double cores);

@@ -113,5 +113,22 @@ TEST(ProcessorSharingTest, StaleCompletionsAreSkipped) {
   EXPECT_EQ(cpu.jobs(), 0);
 }
 
+// Two jobs of 2 s and 3 s share one core from t = 0; at t = 1 the 2 s job (0.5 s of service
+// received) is removed, so the other (also 0.5 s received) runs alone and ends at 1 + 2.5 = 3.5
+// (exact arithmetic, 1e-12).
+TEST(ProcessorSharingTest, RemovingAJobGivesItsShareToTheOthers) {
+  Simulator simulator(1);
+  Script script(simulator);
+  ProcessorSharing cpu(simulator, 1.0, &script);
+  script.cpu = &cpu;
+  script.Offer(0.0, 2.0);
+  script.Offer(0.0, 3.0);
+  simulator.Run(1.0);
+  EXPECT_TRUE(cpu.Remove(0));
+  EXPECT_FALSE(cpu.Remove(0));
+  simulator.Run(10.0);
+  ExpectDone(script.done, {{3.5, 1}});
+}
+
 }  // namespace
 }  // namespace headroom::sim

@@ -118,7 +118,8 @@ void FillLatency(const std::vector<ShortClass>& classes, const OdooDecision& d,
 }
 
 // Pods and workers per pod for the windows' needs, the websockets and the floors.
-void PlacePods(const OdooDecision& d, const Policy& p, OdooSizing* s) {
+void PlacePods(const OdooDecision& d, const Policy& p, int min_pods, int min_workers_per_pod,
+               OdooSizing* s) {
   const int64_t wpp_max = d.workers_per_pod_max;
   const int64_t need_up =
       WithReserve(std::max(d.needs[kSustained].workers, d.needs[kPeak].workers), p.reserve);
@@ -126,9 +127,10 @@ void PlacePods(const OdooDecision& d, const Policy& p, OdooSizing* s) {
   int64_t pods = d.pods_floor;
   for (int64_t n : d.pods_for_window) pods = std::max(pods, n);
   for (int64_t n : d.pods_for_sessions) pods = std::max(pods, n);
-  pods = std::min(pods, kMaxPods);
+  pods = std::min(std::max<int64_t>(pods, min_pods), kMaxPods);
   const int64_t survivors = std::max<int64_t>(1, SurvivingPods(pods, p.layout));
-  const int64_t wpp = std::clamp(std::max(CeilDiv(need_up, pods), CeilDiv(need_rec, survivors)),
+  const int64_t wpp = std::clamp(std::max({CeilDiv(need_up, pods), CeilDiv(need_rec, survivors),
+                                           int64_t{min_workers_per_pod}}),
                                  int64_t{1}, wpp_max);
   s->pods = static_cast<int>(pods);
   s->workers_per_pod = static_cast<int>(wpp);
@@ -164,7 +166,7 @@ void FillCpu(const OdooDecision& d, const OdooSettings& settings, OdooSizing* s)
 // never below what the sustained window needs, min_replicas, or one pod per zone. hpa_max: the
 // pods the recovery window needs on the surviving zones, scaled back up by Z / (Z − 1), never
 // below `pods`.
-void FillHpa(const OdooDecision& d, const Policy& p, OdooSizing* s) {
+void FillHpa(const OdooDecision& d, const Policy& p, int min_hpa_replicas, OdooSizing* s) {
   const double pods = s->pods;
   const double cpu_peak = d.pools[kPeak].cpu_cores;
   const int64_t wpp = s->workers_per_pod;
@@ -173,6 +175,7 @@ void FillHpa(const OdooDecision& d, const Policy& p, OdooSizing* s) {
   if (cpu_peak > 0) {
     low = std::max(low, CeilCount(pods * d.pools[kSustained].cpu_cores / cpu_peak, kMaxPods));
   }
+  low = std::max<int64_t>(low, min_hpa_replicas);
   s->hpa_min_replicas = static_cast<int>(std::min<int64_t>(low, s->pods));
   int64_t high = s->pods;
   if (p.layout.lose_zone) {
@@ -249,14 +252,14 @@ OdooSizing SizeOdoo(const MonthLoad& load, const HeadroomPolicy& policy,
   const OdooDecision d = Decide(load, p, settings, classes);
 
   OdooSizing s;
-  PlacePods(d, p, &s);
+  PlacePods(d, p, std::max(0, settings.min_pods), std::max(0, settings.min_workers_per_pod), &s);
   for (int w : kWindows) {
     const double workers = w == kRecovery ? s.http_workers_after_zone_loss : s.http_workers;
     const auto i = static_cast<size_t>(w);
     s.worker_utilisation[i] = workers > 0 ? d.pools[i].offered_load() / workers : 0.0;
   }
   FillCpu(d, settings, &s);
-  FillHpa(d, p, &s);
+  FillHpa(d, p, std::max(0, settings.min_hpa_replicas), &s);
 
   const OdooMemory memory = SizeOdooMemory(load, s.workers_per_pod, settings);
   s.limit_memory_soft_bytes = memory.limit_memory_soft_bytes;

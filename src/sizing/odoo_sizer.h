@@ -71,6 +71,12 @@ struct OdooSettings {
   // CPU request floor of an HTTP pod with no load: the master and the gevent worker
   // (engineering estimate; keeps the HPA's utilisation defined).
   double min_pod_cpu_request_m = 100;
+  // Extra constraints from a failed simulation of the previous sizing pass (0: none): at least
+  // this many HTTP pods, and an HPA minReplicas of at least this many (capped at the pods).
+  int min_pods = 0;
+  int min_hpa_replicas = 0;
+  // ... and at least this many workers per pod (never above the pod's maximum).
+  int min_workers_per_pod = 0;
 };
 
 // Predicted p95 response times inside Odoo (queue + worker), rounded up by at most 0.5% and at

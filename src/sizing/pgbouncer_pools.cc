@@ -47,7 +47,8 @@ PgBouncerPools SizePgBouncerPools(const TransactionLoad& load, const OdooSizing&
   const int64_t peak =
       ServersForWait(load.in_flight_peak, settings.max_wait_probability) + cron_peak;
   const int64_t recovery = StableServers(load.in_flight_recovery) + cron_recovery;
-  const int64_t wanted = std::max({peak, recovery, floor_size});
+  const int64_t wanted =
+      std::max({peak, recovery, floor_size, int64_t{std::max(0, settings.min_transaction_pool)}});
   p.binding_window = recovery > peak ? kRecovery : kPeak;
   p.pool_wanted = ClampToInt(wanted);
   p.capped = wanted > cap;

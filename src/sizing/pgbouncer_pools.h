@@ -39,6 +39,10 @@ struct PgBouncerSettings {
   int session_connections_per_gevent_worker = 2;
   // Spare session connections for the database manager and administrative commands.
   int session_spare_connections = 2;
+  // An extra constraint from a failed simulation of the previous sizing pass (0: none): the
+  // transaction pool holds at least this many server connections (still at most the Odoo
+  // processes can use).
+  int min_transaction_pool = 0;
 };
 
 // The transaction load the pool must carry: transactions in flight (erlangs) by window.

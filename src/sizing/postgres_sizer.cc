@@ -83,6 +83,7 @@ CpuPlan ChooseVcpu(const std::array<double, 3>& cores, const HeadroomPolicy& pol
   CpuPlan plan;
   plan.saturated = true;
   for (int size : s.vcpu_sizes) {
+    if (size < s.min_vcpu && size != s.vcpu_sizes.back()) continue;
     plan.vcpu = std::max(1, size);
     if (CpuFits(CpuPressure(cores, plan.vcpu, policy))) {
       plan.saturated = false;

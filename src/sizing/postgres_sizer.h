@@ -34,6 +34,9 @@ struct PostgresSettings {
   // Share of the database read in a typical day (engineering estimate: the current fiscal
   // period, open documents and the master data; calibrate from pg_statio_* over a day).
   double working_set_share = 0.3;
+  // An extra constraint from a failed simulation of the previous sizing pass (0: none): the
+  // smallest vCPU size to consider.
+  int min_vcpu = 0;
   // Data a written 8 KiB block adds to the database, net of updates in place and vacuum.
   // Engineering estimate: most dirtied blocks are rows and index pages updated in place, so an
   // Odoo database of a few hundred users grows by gigabytes a year, not a month; calibrate from

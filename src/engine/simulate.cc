@@ -1,0 +1,147 @@
+#include "engine/simulate.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <vector>
+
+#include "common/suggest.h"
+#include "demand/demand.h"
+#include "engine/pipeline.h"
+#include "sim/stack/stack_model.h"
+#include "sim/stack/verify.h"
+
+namespace headroom {
+namespace {
+
+Result<int> MonthIndex(const std::string& text, const Plan& plan) {
+  for (const MonthPlan& m : plan.month_plans) {
+    if (m.label == text) return m.month;
+  }
+  int number = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, number);
+  if (ec == std::errc() && ptr == end && number >= 1 && number <= plan.months) return number - 1;
+  return UsageError("--month " + text + ": expected 1.." + std::to_string(plan.months) +
+                    " or a label " + plan.month_plans.front().label + ".." +
+                    plan.month_plans.back().label);
+}
+
+// Scale per class: the plan's rate in the window over the estate's mid rate at the peak hour.
+std::vector<double> ClassScales(const Demand& demand, const MonthPlan& m, int peak_hour,
+                                int window) {
+  std::vector<double> scale(demand.classes.size(), 0.0);
+  for (size_t k = 0; k < demand.classes.size(); ++k) {
+    double mid = 0;
+    for (size_t t = 0; t < demand.tenants.size(); ++t) {
+      mid += demand.HourlyMid(static_cast<int>(t),
+                              static_cast<int>(k))[static_cast<size_t>(peak_hour)];
+    }
+    const double planned = m.load.classes[k].rate_per_s[static_cast<size_t>(window)];
+    scale[k] = mid > 0 ? planned / mid : 0.0;
+  }
+  return scale;
+}
+
+// One stream per tenant and short class with traffic, over [first_hour, first_hour + hours).
+std::vector<sim::StackStream> TenantStreams(const Demand& demand, const std::vector<double>& scale,
+                                            int first_hour, int hours) {
+  std::vector<sim::StackStream> out;
+  for (size_t t = 0; t < demand.tenants.size(); ++t) {
+    for (size_t k = 0; k < demand.classes.size(); ++k) {
+      if (demand.classes[k].long_lived) continue;
+      const auto series = demand.HourlyMid(static_cast<int>(t), static_cast<int>(k));
+      sim::StackStream s{demand.tenants[t].name, static_cast<int>(k), {}};
+      bool any = false;
+      for (int h = first_hour; h < first_hour + hours; ++h) {
+        const double rate =
+            h >= 0 && h < demand.hours() ? series[static_cast<size_t>(h)] * scale[k] : 0.0;
+        s.hourly_rate_per_s.push_back(rate);
+        any = any || rate > 0;
+      }
+      if (any) out.push_back(std::move(s));
+    }
+  }
+  return out;
+}
+
+Status CheckTenant(const Demand& demand, const std::string& tenant) {
+  if (tenant.empty()) return {};
+  std::vector<std::string> names;
+  for (const TenantDemand& t : demand.tenants) {
+    if (t.name == tenant) return {};
+    names.push_back(t.name);
+  }
+  std::string message = "--tenant " + tenant + ": no such tenant";
+  if (auto match = ClosestMatch(tenant, names)) message += "; did you mean '" + *match + "'?";
+  return UsageError(message);
+}
+
+}  // namespace
+
+Result<sim::SimulationRun> RunSimulation(const Estate& estate, const Catalog& catalog,
+                                         const SimulateRequest& request) {
+  DemandOptions options = DemandOptions::FromPlanning(estate.planning);
+  options.keep_hourly_mid = true;
+  options.keep_tenant_samples = false;
+  Result<Demand> demand = SynthesizeDemand(estate, options);
+  if (!demand.ok()) return demand.errors();
+  const Demand& d = demand.value();
+  if (Status s = CheckTenant(d, request.tenant); !s.ok()) return s.errors();
+  PlanSettings settings;
+  settings.catalog = catalog;
+  const sim::SimulationSettings simulation;
+  Result<Plan> plan = PlanAndVerify(estate, d, settings, simulation, {});
+  if (!plan.ok()) return plan.errors();
+  const Plan& p = plan.value();
+  Result<int> month = MonthIndex(request.month, p);
+  if (!month.ok()) return month.errors();
+  const MonthPlan& m = p.month_plans[static_cast<size_t>(month.value())];
+
+  sim::SimulationRun run;
+  run.estate = estate.name;
+  run.month = month.value() + 1;
+  run.label = m.label;
+  run.window = std::string(sim::SimWindowName(request.window));
+  run.tenant = request.tenant;
+  run.seed = request.seed.value_or(sim::WindowSeed(p.seed, m.label, request.window));
+  run.config = sim::StackConfigFor(m, estate.policy, settings, request.window, simulation);
+  if (!request.lose.empty()) {
+    if (request.lose != "zone" && request.lose != "node") {
+      return UsageError("--lose " + request.lose + ": expected zone or node");
+    }
+    if (!(request.lose_at_min >= 0) || request.lose_at_min * 60.0 >= run.config.duration_s) {
+      return UsageError(fmt::format("--at-min {}: the {} window lasts {:.0f} minutes",
+                                    request.lose_at_min, run.window, run.config.duration_s / 60.0));
+    }
+    run.config.failure = sim::StackFailure{request.lose_at_min * 60.0, request.lose == "zone", 0,
+                                           simulation.replacement_delay_s};
+  }
+  const int peak_hour = d.estate_mid.At(month.value(), 0, WindowKind::kPeak).facts.hour;
+  const bool day = request.window == sim::SimWindow::kDay;
+  const int first_hour =
+      day ? peak_hour - static_cast<int>((d.HourUnixSeconds(peak_hour) % 86400) / 3600) : peak_hour;
+  const int hours = static_cast<int>(std::ceil(run.config.duration_s / 3600.0));
+  const int window = request.window == sim::SimWindow::kRecovery ? kRecovery : kPeak;
+  run.config.streams = TenantStreams(d, ClassScales(d, m, peak_hour, window), first_hour, hours);
+  run.start_utc = d.HourUtc(std::clamp(first_hour, 0, d.hours() - 1));
+  run.result = sim::SimulateStack(run.config, run.seed);
+  for (const sim::ClassOutcome& c : run.result.classes) {
+    double analytic = 0;
+    for (const ClassLatency& l : m.odoo.latency) {
+      if (l.request_class == c.request_class) {
+        analytic = request.window == sim::SimWindow::kRecovery ? l.p95_ms_recovery : l.p95_ms_peak;
+      }
+    }
+    run.analytic_p95_ms.push_back(analytic);
+  }
+  if (!request.tenant.empty()) {
+    std::erase_if(run.result.tenants,
+                  [&](const sim::TenantClassOutcome& t) { return t.tenant != request.tenant; });
+  }
+  return run;
+}
+
+}  // namespace headroom
