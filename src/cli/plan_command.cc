@@ -11,6 +11,7 @@
 #include "common/atomic_file.h"
 #include "emit/artifacts.h"
 #include "engine/pipeline.h"
+#include "engine/simulate.h"
 #include "report/demand_output.h"
 #include "report/html_report.h"
 #include "report/plan_json.h"
@@ -54,9 +55,14 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   // Render everything first, so a failure leaves no half-written output folder.
   const std::string plan_json = PlanJson(estate, run.value().plan, source, &run.value().recovery);
   const std::string demand_json = DemandJson(run.value().demand);
-  const std::string report_html =
-      HtmlReport(ReportInput{&estate, &run.value().demand, &run.value().plan, &catalog.value(),
-                             source, nullptr, OdooSettings{}, &run.value().recovery});
+  Result<std::optional<sim::SimulationRun>> day =
+      SimulatePeakDay(estate, catalog.value(), run.value().plan);
+  if (!day.ok()) return ReportErrors(day.errors(), io.err);
+  std::optional<SimulationView> view;
+  if (day.value()) view = ViewOf(*day.value());
+  const std::string report_html = HtmlReport(
+      ReportInput{&estate, &run.value().demand, &run.value().plan, &catalog.value(), source,
+                  view ? &*view : nullptr, OdooSettings{}, &run.value().recovery});
   // The first month's artifacts (`headroom emit` writes any other month).
   const emit::Artifacts artifacts =
       emit::RenderArtifacts(estate, run.value().plan, 0, PlanSettings{}, emit::EmitSettings{});

@@ -79,30 +79,39 @@ Status CheckTenant(const Demand& demand, const std::string& tenant) {
   return UsageError(message);
 }
 
+Result<Demand> HourlyDemand(const Estate& estate) {
+  DemandOptions options = DemandOptions::FromPlanning(estate.planning);
+  options.keep_hourly_mid = true;
+  options.keep_tenant_samples = false;
+  return SynthesizeDemand(estate, options);
+}
+
 }  // namespace
 
 Result<sim::SimulationRun> RunSimulation(const Estate& estate, const Catalog& catalog,
                                          const SimulateRequest& request) {
-  DemandOptions options = DemandOptions::FromPlanning(estate.planning);
-  options.keep_hourly_mid = true;
-  options.keep_tenant_samples = false;
-  Result<Demand> demand = SynthesizeDemand(estate, options);
+  Result<Demand> demand = HourlyDemand(estate);
   if (!demand.ok()) return demand.errors();
   const Demand& d = demand.value();
   if (Status s = CheckTenant(d, request.tenant); !s.ok()) return s.errors();
   PlanSettings settings;
   settings.catalog = catalog;
-  const sim::SimulationSettings simulation;
-  Result<Plan> plan = PlanAndVerify(estate, d, settings, simulation, {});
+  Result<Plan> plan = PlanAndVerify(estate, d, settings, sim::SimulationSettings{}, {});
   if (!plan.ok()) return plan.errors();
-  const Plan& p = plan.value();
-  Result<int> month = MonthIndex(request.month, p);
+  Result<int> month = MonthIndex(request.month, plan.value());
   if (!month.ok()) return month.errors();
-  const MonthPlan& m = p.month_plans[static_cast<size_t>(month.value())];
+  return SimulateWindow(estate, d, plan.value(), settings, month.value(), request);
+}
+
+Result<sim::SimulationRun> SimulateWindow(const Estate& estate, const Demand& d, const Plan& p,
+                                          const PlanSettings& settings, int month_index,
+                                          const SimulateRequest& request) {
+  const sim::SimulationSettings simulation;
+  const MonthPlan& m = p.month_plans[static_cast<size_t>(month_index)];
 
   sim::SimulationRun run;
   run.estate = estate.name;
-  run.month = month.value() + 1;
+  run.month = month_index + 1;
   run.label = m.label;
   run.window = std::string(sim::SimWindowName(request.window));
   run.tenant = request.tenant;
@@ -119,7 +128,7 @@ Result<sim::SimulationRun> RunSimulation(const Estate& estate, const Catalog& ca
     run.config.failure = sim::StackFailure{request.lose_at_min * 60.0, request.lose == "zone", 0,
                                            simulation.replacement_delay_s};
   }
-  const int peak_hour = d.estate_mid.At(month.value(), 0, WindowKind::kPeak).facts.hour;
+  const int peak_hour = d.estate_mid.At(month_index, 0, WindowKind::kPeak).facts.hour;
   const bool day = request.window == sim::SimWindow::kDay;
   const int first_hour =
       day ? peak_hour - static_cast<int>((d.HourUnixSeconds(peak_hour) % 86400) / 3600) : peak_hour;
@@ -142,6 +151,41 @@ Result<sim::SimulationRun> RunSimulation(const Estate& estate, const Catalog& ca
                   [&](const sim::TenantClassOutcome& t) { return t.tenant != request.tenant; });
   }
   return run;
+}
+
+// The month whose peak window offers the most requests per second.
+int BusiestMonth(const Plan& plan) {
+  int best = 0;
+  double best_rate = -1;
+  for (const MonthPlan& m : plan.month_plans) {
+    double rate = 0;
+    for (const ClassLoad& c : m.load.classes) rate += c.rate_per_s[kPeak];
+    if (rate > best_rate) {
+      best_rate = rate;
+      best = m.month;
+    }
+  }
+  return best;
+}
+
+Result<std::optional<sim::SimulationRun>> SimulatePeakDay(const Estate& estate,
+                                                          const Catalog& catalog,
+                                                          const Plan& plan) {
+  const size_t series = estate.tenants.size() * estate.request_classes.size();
+  const double bytes = static_cast<double>(series) * plan.months * 31 * 24 * sizeof(double);
+  if (plan.month_plans.empty() || bytes > kMaxPeakDayHourlyBytes) {
+    return std::optional<sim::SimulationRun>();
+  }
+  Result<Demand> demand = HourlyDemand(estate);
+  if (!demand.ok()) return demand.errors();
+  PlanSettings settings;
+  settings.catalog = catalog;
+  SimulateRequest request;
+  request.window = sim::SimWindow::kDay;
+  Result<sim::SimulationRun> run =
+      SimulateWindow(estate, demand.value(), plan, settings, BusiestMonth(plan), request);
+  if (!run.ok()) return run.errors();
+  return std::optional<sim::SimulationRun>(std::move(run).value());
 }
 
 }  // namespace headroom

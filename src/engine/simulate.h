@@ -37,4 +37,20 @@ struct SimulateRequest {
 Result<sim::SimulationRun> RunSimulation(const Estate& estate, const Catalog& catalog,
                                          const SimulateRequest& request);
 
+// One window of month `month_index` (0-based) of a plan already made. `demand` must hold its
+// hourly mid series (DemandOptions::keep_hourly_mid). REQUIRES: month_index is in the plan.
+Result<sim::SimulationRun> SimulateWindow(const Estate& estate, const Demand& demand,
+                                          const Plan& plan, const PlanSettings& settings,
+                                          int month_index, const SimulateRequest& request);
+
+// The hourly series a peak-day simulation keeps are tenants × classes × hours doubles; above
+// this the report's simulated day is left out (`headroom simulate --tenant` still runs).
+inline constexpr double kMaxPeakDayHourlyBytes = 256.0 * 1024 * 1024;
+
+// The UTC day holding the peak hour of the plan's busiest month (the most requests per second
+// at peak), simulated with the planned configuration: what report.html draws as "the peak day,
+// simulated". Empty when the estate is too large (above).
+Result<std::optional<sim::SimulationRun>> SimulatePeakDay(const Estate& estate,
+                                                          const Catalog& catalog, const Plan& plan);
+
 }  // namespace headroom

@@ -191,7 +191,7 @@ Json SimulationJson(const SimulationView* sim) {
   }
   return Json{{"window", sim->window},
               {"month", sim->month},
-              {"seed", sim->seed},
+              {"seed", std::to_string(sim->seed)},  // text: JavaScript numbers stop at 2^53
               {"latency", std::move(latency)},
               {"queues", SeriesJson(sim->queues)},
               {"replicas", SeriesJson(sim->replicas)}};

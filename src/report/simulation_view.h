@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/stack/simulation_run.h"
+
 namespace headroom {
 
 // Simulated response-time percentiles of one request class over the simulated window.
@@ -37,5 +39,10 @@ struct SimulationView {
   std::vector<SimulatedSeries> queues;    // queue lengths over time
   std::vector<SimulatedSeries> replicas;  // replicas over time (the HPA's decisions)
 };
+
+// A simulated window as the report draws it: per class p50, p95 and p99; the requests waiting
+// for a worker and for a PgBouncer connection, and the pods asked for and ready, per timeline
+// step.
+SimulationView ViewOf(const sim::SimulationRun& run);
 
 }  // namespace headroom

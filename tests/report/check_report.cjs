@@ -126,14 +126,25 @@ async function checkFigures(page, planJson) {
   });
 }
 
-// A copy of the report whose data island carries `simulation` in place of null.
+const ISLAND = /(<script type="application\/json" id="report-data">)(.*?)(<\/script>)/s;
+
+// The simulation the report carries in its data island (null when it has none).
+function islandSimulation(reportPath) {
+  const match = ISLAND.exec(fs.readFileSync(reportPath, "utf8"));
+  assert.ok(match, "the report has no data island");
+  return JSON.parse(match[2]).simulation;
+}
+
+// A copy of the report whose data island carries `simulation` in place of its own.
 function withSimulation(reportPath, simulation) {
   const html = fs.readFileSync(reportPath, "utf8");
-  const marker = '"simulation":null';
-  assert.equal(html.split(marker).length, 2, "the report has no empty simulation to replace");
-  const json = JSON.stringify(simulation).replace(/</g, "\\u003c");
+  const match = ISLAND.exec(html);
+  assert.ok(match, "the report has no data island");
+  const data = JSON.parse(match[2]);
+  data.simulation = simulation;
+  const json = JSON.stringify(data).replace(/</g, "\\u003c");
   const copy = path.join(path.dirname(reportPath), "report-with-simulation.html");
-  fs.writeFileSync(copy, html.replace(marker, `"simulation":${json}`));
+  fs.writeFileSync(copy, html.replace(ISLAND, (m, open, body, close) => open + json + close));
   return copy;
 }
 
@@ -151,8 +162,8 @@ async function checkSimulation(page, simulation) {
 
 async function main() {
   const [givenReport, planPath, screenshotPath, simulationPath] = process.argv.slice(2);
-  const simulation = simulationPath ? JSON.parse(fs.readFileSync(simulationPath, "utf8")) : null;
-  const reportPath = simulation ? withSimulation(givenReport, simulation) : givenReport;
+  const simulation = simulationPath ? JSON.parse(fs.readFileSync(simulationPath, "utf8")) : islandSimulation(givenReport);
+  const reportPath = simulationPath ? withSimulation(givenReport, simulation) : givenReport;
   const planJson = JSON.parse(fs.readFileSync(planPath, "utf8"));
   const reportUrl = pathToFileURL(path.resolve(reportPath)).href;
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "headroom-chromium-"));
