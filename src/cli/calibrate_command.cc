@@ -9,7 +9,6 @@
 
 #include "cli/commands.h"
 #include "cli/estate_options.h"
-#include "common/atomic_file.h"
 #include "estate/calibration_reader.h"
 #include "observe/backup_calibration.h"
 
@@ -35,14 +34,11 @@ int RunBackupCalibration(const CalibrateArgs& args, Io& io) {
       m.restore_seconds, m.calibration.restore_mib_s_per_process, m.wal_mib, m.replay_seconds,
       m.calibration.wal_replay_mib_s, m.calibration.restore_start_s);
   const std::string text = CalibrationYaml(m.calibration);
-  if (args.output.empty() || args.output == "-") {
-    io.out << text;
-    return 0;
+  const int code = WriteOutput(text, args.output, io.out, io.err);
+  if (code == 0 && !args.output.empty() && args.output != "-") {
+    io.err << "wrote " << args.output << "\n";
   }
-  Status written = WriteFileAtomic(args.output, text);
-  if (!written.ok()) return ReportErrors(written.errors(), io.err);
-  io.err << "wrote " << args.output << "\n";
-  return 0;
+  return code;
 }
 
 }  // namespace

@@ -9,7 +9,6 @@
 #include "cli/commands.h"
 #include "cli/estate_options.h"
 #include "cli/progress.h"
-#include "common/atomic_file.h"
 #include "demand/demand.h"
 #include "report/demand_output.h"
 
@@ -42,13 +41,7 @@ int RunDemand(const DemandArgs& args, Io& io) {
   Result<Demand> demand = SynthesizeDemand(estate.value(), options, &callback);
   if (!demand.ok()) return ReportErrors(demand.errors(), io.err);
   const std::string text = Render(demand.value(), args);
-  if (args.output.empty() || args.output == "-") {
-    io.out << text;
-    return 0;
-  }
-  Status written = WriteFileAtomic(args.output, text);
-  if (!written.ok()) return ReportErrors(written.errors(), io.err);
-  return 0;
+  return WriteOutput(text, args.output, io.out, io.err);
 }
 
 }  // namespace

@@ -10,7 +10,6 @@
 #include "cli/commands.h"
 #include "cli/estate_options.h"
 #include "cli/progress.h"
-#include "common/atomic_file.h"
 #include "engine/pipeline.h"
 #include "report/dr_output.h"
 
@@ -68,13 +67,7 @@ int RunDr(const DrArgs& args, Io& io) {
       args.format == "json"
           ? RecoveryJson(run.value().recovery, run.value().plan, DescribeSource(*args.source))
           : DrTable(run.value().recovery, run.value().plan.currency, month);
-  if (args.output.empty() || args.output == "-") {
-    io.out << text;
-    return 0;
-  }
-  Status written = WriteFileAtomic(args.output, text);
-  if (!written.ok()) return ReportErrors(written.errors(), io.err);
-  return 0;
+  return WriteOutput(text, args.output, io.out, io.err);
 }
 
 }  // namespace

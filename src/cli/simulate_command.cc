@@ -7,7 +7,6 @@
 
 #include "cli/commands.h"
 #include "cli/estate_options.h"
-#include "common/atomic_file.h"
 #include "engine/simulate.h"
 #include "report/simulation_output.h"
 
@@ -42,13 +41,7 @@ int RunSimulate(const SimulateArgs& args, Io& io) {
   const std::string source = DescribeSource(*args.source);
   const std::string text = args.format == "json" ? SimulationJson(run.value(), source)
                                                  : SimulationText(run.value(), source);
-  if (args.output.empty() || args.output == "-") {
-    io.out << text;
-    return 0;
-  }
-  Status written = WriteFileAtomic(args.output, text);
-  if (!written.ok()) return ReportErrors(written.errors(), io.err);
-  return 0;
+  return WriteOutput(text, args.output, io.out, io.err);
 }
 
 }  // namespace
