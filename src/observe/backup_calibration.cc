@@ -257,8 +257,16 @@ Status Calibrator::BaseBackupWithStreamedWal(BackupMeasurement& out) {
 
   Say("base backup with pg_basebackup");
   DrainWriteback();
-  std::vector<std::string> backup = {Tool("pg_basebackup"), "-d", dsn_, "-D",
-                                     (work_ / "base").string(), "-Fp", "-X", "none", "-c", "fast"};
+  std::vector<std::string> backup = {Tool("pg_basebackup"),
+                                     "-d",
+                                     dsn_,
+                                     "-D",
+                                     (work_ / "base").string(),
+                                     "-Fp",
+                                     "-X",
+                                     "none",
+                                     "-c",
+                                     "fast"};
   if (options_.no_fsync) backup.emplace_back("--no-sync");
   Result<ProcessResult> base = Step(backup);
   if (!base.ok()) return base.errors();
