@@ -11,6 +11,7 @@
 #include "cli/estate_options.h"
 #include "cli/progress.h"
 #include "engine/pipeline.h"
+#include "engine/simulate.h"
 #include "report/dr_output.h"
 
 namespace headroom::cli {
@@ -26,19 +27,6 @@ struct DrArgs {
   std::optional<unsigned long long> seed;
   std::string output;
 };
-
-// "2027-06" (a month of the plan) or 1..N; -1 when absent, -2 when not a month of the plan.
-int MonthIndex(const std::string& wanted, const Plan& plan) {
-  if (wanted.empty()) return -1;
-  for (size_t i = 0; i < plan.month_plans.size(); ++i) {
-    if (plan.month_plans[i].label == wanted) return static_cast<int>(i);
-  }
-  if (wanted.find_first_not_of("0123456789") == std::string::npos && wanted.size() < 4) {
-    const int n = std::stoi(wanted);
-    if (n >= 1 && n <= static_cast<int>(plan.month_plans.size())) return n - 1;
-  }
-  return -2;
-}
 
 int RunDr(const DrArgs& args, Io& io) {
   Result<Estate> loaded = LoadEstate(*args.source);
@@ -56,8 +44,9 @@ int RunDr(const DrArgs& args, Io& io) {
   Result<PlanRun> run =
       RunPipeline(estate, catalog.value(), progress.Callback(), calibration.value());
   if (!run.ok()) return ReportErrors(run.errors(), io.err);
-  const int month = MonthIndex(args.month, run.value().plan);
-  if (month == -2) {
+  const Result<int> month =
+      args.month.empty() ? Result<int>(-1) : PlanMonthIndex(args.month, run.value().plan);
+  if (!month.ok()) {
     io.err << "headroom dr: --month '" << args.month << "' is not a month of the plan (1.."
            << run.value().plan.month_plans.size() << " or YYYY-MM from "
            << run.value().plan.month_plans.front().label << ")\n";
@@ -66,7 +55,7 @@ int RunDr(const DrArgs& args, Io& io) {
   const std::string text =
       args.format == "json"
           ? RecoveryJson(run.value().recovery, run.value().plan, DescribeSource(*args.source))
-          : DrTable(run.value().recovery, run.value().plan.currency, month);
+          : DrTable(run.value().recovery, run.value().plan.currency, month.value());
   return WriteOutput(text, args.output, io.out, io.err);
 }
 

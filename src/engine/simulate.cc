@@ -14,9 +14,8 @@
 #include "sim/stack/verify.h"
 
 namespace headroom {
-namespace {
 
-Result<int> MonthIndex(const std::string& text, const Plan& plan) {
+Result<int> PlanMonthIndex(const std::string& text, const Plan& plan) {
   for (const MonthPlan& m : plan.month_plans) {
     if (m.label == text) return m.month;
   }
@@ -28,6 +27,8 @@ Result<int> MonthIndex(const std::string& text, const Plan& plan) {
                     " or a label " + plan.month_plans.front().label + ".." +
                     plan.month_plans.back().label);
 }
+
+namespace {
 
 // Scale per class: the plan's rate in the window over the estate's mid rate at the peak hour.
 std::vector<double> ClassScales(const Demand& demand, const MonthPlan& m, int peak_hour,
@@ -98,7 +99,7 @@ Result<sim::SimulationRun> RunSimulation(const Estate& estate, const Catalog& ca
   settings.catalog = catalog;
   Result<Plan> plan = PlanAndVerify(estate, d, settings, sim::SimulationSettings{}, {});
   if (!plan.ok()) return plan.errors();
-  Result<int> month = MonthIndex(request.month, plan.value());
+  Result<int> month = PlanMonthIndex(request.month, plan.value());
   if (!month.ok()) return month.errors();
   return SimulateWindow(estate, d, plan.value(), settings, month.value(), request);
 }

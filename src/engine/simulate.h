@@ -37,6 +37,10 @@ struct SimulateRequest {
 Result<sim::SimulationRun> RunSimulation(const Estate& estate, const Catalog& catalog,
                                          const SimulateRequest& request);
 
+// A month of the plan named on the command line: "3" (1-based) or a label "2027-03"; returns
+// its 0-based index, or kUsage naming the accepted range.
+Result<int> PlanMonthIndex(const std::string& text, const Plan& plan);
+
 // One window of month `month_index` (0-based) of a plan already made. `demand` must hold its
 // hourly mid series (DemandOptions::keep_hourly_mid). REQUIRES: month_index is in the plan.
 Result<sim::SimulationRun> SimulateWindow(const Estate& estate, const Demand& demand,
