@@ -28,12 +28,6 @@ struct RatchetField {
 
 const std::vector<RatchetField>& RatchetFields() {
   static const std::vector<RatchetField> kFields = {
-      HEADROOM_INT_FIELD(odoo.http_workers),
-      HEADROOM_INT_FIELD(odoo.pods),
-      HEADROOM_INT_FIELD(odoo.hpa_min_replicas),
-      HEADROOM_INT_FIELD(odoo.hpa_max_replicas),
-      HEADROOM_INT_FIELD(odoo.cron_workers),
-      HEADROOM_INT_FIELD(odoo.cron_pods),
       HEADROOM_INT_FIELD(postgres.vcpu),
       HEADROOM_INT_FIELD(postgres.memory_gib),
       HEADROOM_INT_FIELD(postgres.instances),
@@ -48,6 +42,8 @@ const std::vector<RatchetField>& RatchetFields() {
 
 #undef HEADROOM_INT_FIELD
 
+// The sizes the ratchet keeps apart from Odoo's: each stands alone (PostgreSQL's settings
+// follow its RAM in RetunePostgres).
 void ApplyRatchet(std::vector<MonthPlan>& months) {
   for (const RatchetField& field : RatchetFields()) {
     std::vector<double> need;
@@ -55,6 +51,68 @@ void ApplyRatchet(std::vector<MonthPlan>& months) {
     const std::vector<double> planned = Ratchet(need);
     for (size_t i = 0; i < months.size(); ++i) field.set(months[i], planned[i]);
   }
+}
+
+// Odoo's sizes hang together (workers = pods × workers per pod; CPU requests, memory limits,
+// the HPA and PgBouncer's client connections follow from them), so they are not ratcheted one
+// by one: the ratchet of the HTTP workers, pods, HPA minimum and cron workers become floors and
+// the month is sized again with them, which keeps every derived figure consistent.
+struct OdooFloors {
+  int http_workers = 0;
+  int pods = 0;
+  int hpa_min_replicas = 0;
+  int hpa_max_replicas = 0;
+  int cron_workers = 0;
+};
+
+std::vector<OdooFloors> RatchetOdoo(const std::vector<MonthPlan>& months) {
+  auto ratchet = [&months](int OdooSizing::*field) {
+    std::vector<double> need;
+    for (const MonthPlan& m : months) need.push_back(m.odoo.*field);
+    return Ratchet(need);
+  };
+  const std::vector<double> workers = ratchet(&OdooSizing::http_workers);
+  const std::vector<double> pods = ratchet(&OdooSizing::pods);
+  const std::vector<double> hpa_min = ratchet(&OdooSizing::hpa_min_replicas);
+  const std::vector<double> hpa_max = ratchet(&OdooSizing::hpa_max_replicas);
+  const std::vector<double> cron = ratchet(&OdooSizing::cron_workers);
+  std::vector<OdooFloors> floors(months.size());
+  for (size_t i = 0; i < months.size(); ++i) {
+    floors[i] = {static_cast<int>(workers[i]), static_cast<int>(pods[i]),
+                 static_cast<int>(hpa_min[i]), static_cast<int>(hpa_max[i]),
+                 static_cast<int>(cron[i])};
+  }
+  return floors;
+}
+
+// The month's settings: the plan's, with the floors a failed simulation of an earlier pass put
+// on it.
+PlanSettings MonthSettings(const PlanSettings& settings, size_t index) {
+  const MonthConstraint constraint = index < settings.month_constraints.size()
+                                         ? settings.month_constraints[index]
+                                         : MonthConstraint{};
+  PlanSettings s = settings;
+  s.odoo.min_pods = std::max(settings.odoo.min_pods, constraint.min_pods);
+  s.odoo.min_hpa_replicas = std::max(settings.odoo.min_hpa_replicas, constraint.min_hpa_replicas);
+  s.odoo.min_workers_per_pod =
+      std::max(settings.odoo.min_workers_per_pod, constraint.min_workers_per_pod);
+  s.postgres.min_vcpu = std::max(settings.postgres.min_vcpu, constraint.min_postgres_vcpu);
+  s.postgres.pgbouncer.min_transaction_pool =
+      std::max(settings.postgres.pgbouncer.min_transaction_pool, constraint.min_pool_connections);
+  return s;
+}
+
+// Sizes month `index` again with the ratchet's Odoo floors.
+MonthPlan ResizeWithFloors(const MonthLoad& load, const HeadroomPolicy& policy,
+                           PlanSettings settings, const OdooFloors& floors) {
+  settings.odoo.min_http_workers = std::max(settings.odoo.min_http_workers, floors.http_workers);
+  settings.odoo.min_pods = std::max(settings.odoo.min_pods, floors.pods);
+  settings.odoo.min_hpa_replicas =
+      std::max(settings.odoo.min_hpa_replicas, floors.hpa_min_replicas);
+  settings.odoo.min_cron_workers = std::max(settings.odoo.min_cron_workers, floors.cron_workers);
+  MonthPlan m = SizeMonth(load, policy, settings);
+  m.odoo.hpa_max_replicas = std::max(m.odoo.hpa_max_replicas, floors.hpa_max_replicas);
+  return m;
 }
 
 // PostgreSQL memory settings follow the planned RAM, which the ratchet may have raised; the
@@ -240,23 +298,19 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
   plan.currency = settings.catalog.currency;
   plan.catalog_name = settings.catalog.name;
   plan.catalog_price_date = settings.catalog.price_date;
-  PlanSettings month_settings = settings;
   for (const MonthLoad& load : loads) {
-    const auto index = static_cast<size_t>(load.month);
-    const MonthConstraint constraint = index < settings.month_constraints.size()
-                                           ? settings.month_constraints[index]
-                                           : MonthConstraint{};
-    month_settings.odoo.min_pods = std::max(settings.odoo.min_pods, constraint.min_pods);
-    month_settings.odoo.min_hpa_replicas =
-        std::max(settings.odoo.min_hpa_replicas, constraint.min_hpa_replicas);
-    month_settings.odoo.min_workers_per_pod =
-        std::max(settings.odoo.min_workers_per_pod, constraint.min_workers_per_pod);
-    month_settings.postgres.min_vcpu =
-        std::max(settings.postgres.min_vcpu, constraint.min_postgres_vcpu);
-    month_settings.postgres.pgbouncer.min_transaction_pool =
-        std::max(settings.postgres.pgbouncer.min_transaction_pool, constraint.min_pool_connections);
-    plan.month_plans.push_back(SizeMonth(load, estate.policy, month_settings));
-    MonthPlan& m = plan.month_plans.back();
+    plan.month_plans.push_back(
+        SizeMonth(load, estate.policy, MonthSettings(settings, static_cast<size_t>(load.month))));
+  }
+  const std::vector<OdooFloors> floors = RatchetOdoo(plan.month_plans);
+  for (size_t i = 0; i < loads.size(); ++i) {
+    plan.month_plans[i] =
+        ResizeWithFloors(loads[i], estate.policy,
+                         MonthSettings(settings, static_cast<size_t>(loads[i].month)), floors[i]);
+  }
+  for (size_t i = 0; i < loads.size(); ++i) {
+    const MonthLoad& load = loads[i];
+    MonthPlan& m = plan.month_plans[i];
     m.label = demand.MonthLabel(load.month);
     m.peak_hour_utc =
         demand.HourUtc(demand.estate_mid.At(load.month, 0, WindowKind::kPeak).facts.hour);

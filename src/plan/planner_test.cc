@@ -111,6 +111,40 @@ TEST(Planner, SizesNeverShrinkToRegrow) {
   }
 }
 
+// The ratchet keeps an earlier or later month's capacity as a whole Odoo shape: the workers are
+// always the pods times the workers per pod (what odoo.conf and the Deployment say), the cron
+// workers the cron pods times max_cron_threads, the HPA bounds bracket the pods, and each pod's
+// CPU request covers its share of the peak at the HPA's target.
+TEST(Planner, RatchetedOdooSizesStayOneConsistentShape) {
+  for (const ExampleEstate& example : BuiltInExamples()) {
+    const Plan plan = PlanOf(Example(example.name));
+    for (const MonthPlan& m : plan.month_plans) {
+      const OdooSizing& o = m.odoo;
+      const std::string at = std::string(example.name) + " " + m.label;
+      EXPECT_EQ(o.http_workers, o.pods * o.workers_per_pod) << at;
+      EXPECT_EQ(o.cron_workers, o.cron_pods * o.max_cron_threads) << at;
+      EXPECT_LE(o.hpa_min_replicas, o.pods) << at;
+      EXPECT_GE(o.hpa_max_replicas, o.pods) << at;
+      EXPECT_EQ(o.gevent_workers, o.pods) << at;
+      // request ≥ peak CPU / (pods × target), rounded up to a millicore (or capped at the limit
+      // with the target raised to match).
+      EXPECT_GE(o.pod_cpu_request_m * o.pods * o.hpa_target_cpu_utilisation,
+                1000 * o.app_cpu_cores_peak - 1e-6)
+          << at;
+    }
+    for (size_t i = 1; i < plan.month_plans.size(); ++i) {
+      const OdooSizing& now = plan.month_plans[i].odoo;
+      const OdooSizing& before = plan.month_plans[i - 1].odoo;
+      if (now.http_workers >= before.http_workers) continue;
+      // A shrink is for good: no later month goes back above the level it left.
+      for (size_t k = i; k < plan.month_plans.size(); ++k) {
+        EXPECT_LE(plan.month_plans[k].odoo.http_workers, before.http_workers)
+            << example.name << " " << plan.month_plans[k].label;
+      }
+    }
+  }
+}
+
 TEST(Planner, CoverageAtP90IsHighAndTheRoadmapExplainsEveryChange) {
   const Plan plan = PlanOf(Example("healthcare-growth"), 32);
   for (const MonthPlan& m : plan.month_plans) {

@@ -34,6 +34,7 @@ OdooCron SizeOdooCron(const MonthLoad& load, const OdooSettings& settings) {
       binding = w;
     }
   }
+  need = std::clamp(std::max(need, settings.min_cron_workers), 1, kMaxCronWorkers);
   OdooCron cron;
   const int threads = std::max(1, settings.cron_threads_per_pod);
   cron.pods = (need + threads - 1) / threads;

@@ -118,16 +118,19 @@ void FillLatency(const std::vector<ShortClass>& classes, const OdooDecision& d,
 }
 
 // Pods and workers per pod for the windows' needs, the websockets and the floors.
-void PlacePods(const OdooDecision& d, const Policy& p, int min_pods, int min_workers_per_pod,
+void PlacePods(const OdooDecision& d, const Policy& p, const OdooSettings& settings,
                OdooSizing* s) {
   const int64_t wpp_max = d.workers_per_pod_max;
-  const int64_t need_up =
-      WithReserve(std::max(d.needs[kSustained].workers, d.needs[kPeak].workers), p.reserve);
+  const int64_t min_workers = std::max(0, settings.min_http_workers);
+  const int64_t need_up = std::max(
+      min_workers,
+      WithReserve(std::max(d.needs[kSustained].workers, d.needs[kPeak].workers), p.reserve));
   const int64_t need_rec = WithReserve(d.needs[kRecovery].workers, p.reserve);
-  int64_t pods = d.pods_floor;
+  int64_t pods = std::max(d.pods_floor, CeilDiv(min_workers, std::max<int64_t>(1, wpp_max)));
   for (int64_t n : d.pods_for_window) pods = std::max(pods, n);
   for (int64_t n : d.pods_for_sessions) pods = std::max(pods, n);
-  pods = std::min(std::max<int64_t>(pods, min_pods), kMaxPods);
+  pods = std::min(std::max<int64_t>(pods, settings.min_pods), kMaxPods);
+  const int min_workers_per_pod = std::max(0, settings.min_workers_per_pod);
   const int64_t survivors = std::max<int64_t>(1, SurvivingPods(pods, p.layout));
   const int64_t wpp = std::clamp(std::max({CeilDiv(need_up, pods), CeilDiv(need_rec, survivors),
                                            int64_t{min_workers_per_pod}}),
@@ -252,7 +255,7 @@ OdooSizing SizeOdoo(const MonthLoad& load, const HeadroomPolicy& policy,
   const OdooDecision d = Decide(load, p, settings, classes);
 
   OdooSizing s;
-  PlacePods(d, p, std::max(0, settings.min_pods), std::max(0, settings.min_workers_per_pod), &s);
+  PlacePods(d, p, settings, &s);
   for (int w : kWindows) {
     const double workers = w == kRecovery ? s.http_workers_after_zone_loss : s.http_workers;
     const auto i = static_cast<size_t>(w);

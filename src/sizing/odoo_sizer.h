@@ -77,6 +77,11 @@ struct OdooSettings {
   int min_hpa_replicas = 0;
   // ... and at least this many workers per pod (never above the pod's maximum).
   int min_workers_per_pod = 0;
+  // Floors the plan's ratchet sets so that a month keeps an earlier or later month's capacity
+  // as one consistent shape (0: none): at least this many HTTP workers across the pods (more
+  // pods when the workers per pod are at their maximum), and at least this many cron workers.
+  int min_http_workers = 0;
+  int min_cron_workers = 0;
 };
 
 // Predicted p95 response times inside Odoo (queue + worker), rounded up by at most 0.5% and at

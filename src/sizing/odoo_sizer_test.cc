@@ -216,6 +216,29 @@ TEST(OdooSizerTest, AbsurdBatchSaturatesTheCronWorkers) {
   EXPECT_EQ(s.http_workers, 48);  // as in OneClassByHand
 }
 
+// The ratchet's floors: 30 workers on at least 5 pods of an empty month give 5 pods of 6; 100
+// workers cannot fit 5 pods of at most 8 (max_workers_per_pod), so the pods grow to 13 of 8
+// (⌈100 / 8⌉ = 13, 104 workers); 5 cron workers in pods of 2 threads are 3 pods of 2.
+TEST(OdooSizerTest, RatchetFloorsKeepOneShape) {
+  OdooSettings settings;
+  settings.min_pods = 5;
+  settings.min_http_workers = 30;
+  settings.min_cron_workers = 5;
+  const OdooSizing a = SizeOdoo(MonthLoad{}, HeadroomPolicy{}, settings);
+  EXPECT_EQ(a.pods, 5);
+  EXPECT_EQ(a.workers_per_pod, 6);
+  EXPECT_EQ(a.http_workers, 30);
+  EXPECT_EQ(a.cron_pods, 3);
+  EXPECT_EQ(a.max_cron_threads, 2);
+  EXPECT_EQ(a.cron_workers, 6);
+  settings.min_http_workers = 100;
+  const OdooSizing b = SizeOdoo(MonthLoad{}, HeadroomPolicy{}, settings);
+  EXPECT_EQ(b.pods, 13);
+  EXPECT_EQ(b.workers_per_pod, 8);
+  EXPECT_EQ(b.http_workers, 104);
+  EXPECT_EQ(b.gevent_workers, 13);
+}
+
 // An empty month still gives a valid deployment.
 TEST(OdooSizerTest, EmptyMonth) {
   const OdooSizing s = SizeOdoo(MonthLoad{}, HeadroomPolicy{}, OdooSettings{});
