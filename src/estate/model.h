@@ -178,6 +178,10 @@ struct Tenant {
   std::string time_zone = "UTC";  // IANA name
   Governance governance;
   HostingChoice hosting = HostingChoice::kAuto;
+  // The month (offset from the estate's start) at which a tenant that starts on its own
+  // environment moves into a shared pool (the post-acquisition phased consolidation); unset:
+  // the tenant stays where the tenancy advisor places it for the whole horizon.
+  std::optional<int> consolidate_month;
   Sites sites;
   Interval central_users = Interval::Exact(0);  // back-office users not tied to a site
   Interval concurrency_ratio =

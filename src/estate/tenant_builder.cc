@@ -245,6 +245,7 @@ Tenant BuildTenant(const DocNode& node, const std::string& path,
   EnumField(m, "kind", TenantKindWords(), &t.kind, "tenant.kind");
   StringField(m, "time_zone", &t.time_zone, "tenant.time_zone");
   EnumField(m, "hosting", HostingChoiceWords(), &t.hosting, "tenant.hosting");
+  OptionalInt(m, "consolidate_month", &t.consolidate_month);
   BuildGovernance(m, t.governance);
   BuildSites(m, t.sites);
   IntervalField(m, "central_users", &t.central_users, "tenant.central_users");

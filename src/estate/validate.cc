@@ -437,6 +437,26 @@ void CheckObjectives(Checker& c, const std::string& path, const Tenant& t) {
   }
 }
 
+// A tenant that consolidates later starts on its own environment: `hosting` must leave the
+// choice open, and the month must fall inside the horizon (after month 0, or it is simply shared).
+void CheckConsolidation(Checker& c, const std::string& path, const Tenant& t) {
+  if (!t.consolidate_month) return;
+  const std::string field = path + ".consolidate_month";
+  if (*t.consolidate_month < 1) {
+    c.Fail(field, fmt::format("consolidate_month ({}) must be 1 or later; a tenant shared from "
+                              "month 0 needs no consolidation month",
+                              *t.consolidate_month));
+  } else {
+    c.Month(field, *t.consolidate_month);
+  }
+  if (t.hosting != HostingChoice::kAuto) {
+    c.Fail(field,
+           "consolidate_month moves a tenant from its own environment into a shared pool; "
+           "it needs hosting: auto (it is '" +
+               std::string(t.hosting == HostingChoice::kShared ? "shared" : "dedicated") + "')");
+  }
+}
+
 void CheckTenant(Checker& c, const std::string& path, const Tenant& t) {
   CheckTimeZone(c, path + ".time_zone", t.time_zone);
   c.AtLeast(path + ".sites.initial", t.sites.initial, 0);
@@ -460,6 +480,7 @@ void CheckTenant(Checker& c, const std::string& path, const Tenant& t) {
   c.CheckInterval(path + ".documents.central_mib_month", t.documents.central_mib_month, 0);
   CheckTenantCalendar(c, path, t);
   CheckObjectives(c, path, t);
+  CheckConsolidation(c, path, t);
 }
 
 void CheckTenants(Checker& c, const std::vector<Tenant>& tenants) {

@@ -137,6 +137,25 @@ TEST(ValidateEstateTest, IntegrationWindowsNeedBothEnds) {
                   "window_start_hour is given"));
 }
 
+TEST(ValidateEstateTest, AConsolidationMonthNeedsAutoHostingAndAMonthOfTheHorizon) {
+  Estate e = ValidEstate();
+  e.tenants[0].consolidate_month = 24;  // the default horizon is months 0 to 23
+  e.tenants[0].hosting = HostingChoice::kDedicated;
+  EXPECT_THAT(Formatted(ValidateEstate(e)),
+              ElementsAre("error: tenants[0].consolidate_month: month 24 is outside the planning "
+                          "horizon (months 0 to 23)",
+                          "error: tenants[0].consolidate_month: consolidate_month moves a tenant "
+                          "from its own environment into a shared pool; it needs hosting: auto "
+                          "(it is 'dedicated')"));
+  e.tenants[0].hosting = HostingChoice::kAuto;
+  e.tenants[0].consolidate_month = 0;
+  EXPECT_THAT(Formatted(ValidateEstate(e)),
+              ElementsAre("error: tenants[0].consolidate_month: consolidate_month (0) must be 1 "
+                          "or later; a tenant shared from month 0 needs no consolidation month"));
+  e.tenants[0].consolidate_month = 9;
+  EXPECT_THAT(Formatted(ValidateEstate(e)), IsEmpty());
+}
+
 TEST(ValidateEstateTest, TenantEventsListedTwice) {
   Estate e = ValidEstate();
   e.tenants[0].events = {"close", "close"};

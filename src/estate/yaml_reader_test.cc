@@ -576,7 +576,8 @@ tenants:
           "e.yaml:8:22: error: tenants[0].sites.initial: expected an integer, got \"many\"",
           "e.yaml:8:44: error: tenants[0].sites.users_per_site: must be at least 0, got -3",
           "e.yaml:9:5: error: tenants[0].colour: unknown key; expected one of: name, kind, "
-          "time_zone, hosting, governance, sites, central_users, initial_database_gib, "
+          "time_zone, hosting, consolidate_month, governance, sites, central_users, "
+          "initial_database_gib, "
           "concurrency_ratio, "
           "requests_per_user_hour, class_mix, modules, portal, integrations, documents, events, "
           "nightly_jobs, holidays, profile, slos, recovery",
