@@ -894,11 +894,79 @@
     }
   }
 
+  // ---- where each tenant lives ----
+
+  // Bars of the others' p95 rise at each tenant's worst hour, per mitigation (one group per
+  // tenant): what a quota, a PgBouncer cap or a rate limit buys.
+  function interferenceBars(pool) {
+    const ns = "http://www.w3.org/2000/svg";
+    const names = pool.aggressors[0].effects.map((e) => e.mitigation);
+    const colours = ["#b3413b", "#2f6f9f", "#6b8e23", "#c98a1a", "#555"];
+    const values = pool.aggressors.flatMap((a) => a.effects.map((e) => Math.min(e.others_p95_inflation, 10)));
+    const top = Math.max(0.05, ...values);
+    const barW = 14, gap = 18, left = 48, height = 160, base = height - 28;
+    const width = left + pool.aggressors.length * (names.length * barW + gap) + 10;
+    const svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+    svg.setAttribute("class", "interference-chart");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", "Others' p95 rise in " + pool.environment + " at each tenant's worst hour, by mitigation");
+    const add = (tag, attrs, text) => {
+      const n = document.createElementNS(ns, tag);
+      for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
+      if (text !== undefined) n.textContent = text;
+      svg.appendChild(n);
+      return n;
+    };
+    add("line", { x1: left, y1: base, x2: width, y2: base, stroke: "#888" });
+    add("text", { x: left - 4, y: 12, "text-anchor": "end", "font-size": 10 }, percent(top));
+    add("text", { x: left - 4, y: base, "text-anchor": "end", "font-size": 10 }, "0%");
+    pool.aggressors.forEach((a, i) => {
+      const x0 = left + i * (names.length * barW + gap) + gap / 2;
+      a.effects.forEach((e, j) => {
+        const v = Math.max(0, Math.min(e.others_p95_inflation, 10));
+        const h = (v / top) * (base - 14);
+        const bar = add("rect", { x: x0 + j * barW, y: base - h, width: barW - 2, height: h, fill: colours[j % colours.length], class: "bar" });
+        const title = document.createElementNS(ns, "title");
+        title.textContent = a.tenant + ", " + e.mitigation + ": others' p95 " + number(e.others_p95_ms) + " ms (" + percent(e.others_p95_inflation) + ")";
+        bar.appendChild(title);
+      });
+      add("text", { x: x0, y: base + 14, "font-size": 10 }, a.tenant.slice(0, 14));
+    });
+    const legend = el("p", { class: "note" }, names.map((n, j) => el("span", { style: "color:" + colours[j % colours.length] + ";margin-right:1em", text: "■ " + n })));
+    return el("figure", { class: "interference" }, [svg, legend]);
+  }
+
+  function renderTenancy() {
+    const root = section("tenancy");
+    const t = plan.tenancy;
+    if (!t) {
+      root.appendChild(para("This plan was written without the tenancy advice (`headroom tenancy` computes it)."));
+      return;
+    }
+    root.appendChild(para("Recommended: " + t.recommended + ". Each environment is planned on its own tenants with the same sizers, packer and prices, plus " +
+      money(t.control_plane_monthly) + " a month for its control plane; costs are means over the horizon (" + t.samples + " samples per environment)."));
+    root.appendChild(el("ul", { class: "tenancy-reasons" }, t.reasons.map((r) => el("li", { text: r }))));
+    root.appendChild(table("Multi-tenant, dedicated or hybrid", [{ label: "model" }, { label: "cost per month", numeric: true }, { label: "environments", numeric: true },
+      { label: "blast radius (tenants)", numeric: true }, { label: "others' p95 rise", numeric: true }, { label: "with quota", numeric: true }, { label: "governance" }],
+      t.options.map((o) => [o.model + (o.model === t.recommended ? " (recommended)" : ""), money(o.mean_monthly_cost), number(o.environments), number(o.blast_radius_tenants),
+        percent(o.p95_inflation), percent(o.p95_inflation_with_quota), o.governance_violations.length ? o.governance_violations.join("; ") : "fits"]), "tenancy-options"));
+    root.appendChild(table("Each tenant", [{ label: "tenant" }, { label: "model" }, { label: "environment" }, { label: "dedicated per month", numeric: true },
+      { label: "share of a shared pool", numeric: true }, { label: "p95 rise it causes (quota)", numeric: true }, { label: "why" }],
+      t.tenants.map((x) => [x.tenant, x.model, x.environment + (x.model === "phased" ? " from " + t.months[x.move_month] : ""), money(x.dedicated_monthly_cost),
+        money(x.shared_monthly_cost), percent(x.p95_inflation_caused) + " (" + percent(x.p95_inflation_caused_with_quota) + ")", x.reasons.join("; ")]), "tenancy-tenants"));
+    for (const pool of t.interference) {
+      root.appendChild(el("h3", { text: "Noisy neighbours in " + pool.environment + " (" + pool.label + ", " + pool.workers + " workers)" }));
+      root.appendChild(interferenceBars(pool));
+    }
+  }
+
   renderSummary();
   renderLayers();
   renderRoadmap();
   renderSimulation();
   renderRecovery();
+  renderTenancy();
   renderCost();
   renderAssumptions();
   document.body.setAttribute("data-rendered", "true");

@@ -38,6 +38,9 @@ const std::vector<Command>& Commands() {
        SetupEmitCommand},
       {"simulate", "Simulate one month's window of the planned stack, autoscaler included",
        SetupSimulateCommand},
+      {"tenancy",
+       "Where each tenant lives: multi-tenant, dedicated or hybrid, costed and simulated",
+       SetupTenancyCommand},
   };
   return kCommands;
 }

@@ -16,6 +16,7 @@
 #include "report/html_report.h"
 #include "report/plan_json.h"
 #include "report/terminal_summary.h"
+#include "tenancy/advice.h"
 
 namespace headroom::cli {
 namespace {
@@ -53,16 +54,19 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   const std::string dir = args.output_dir;
   const std::string source = DescribeSource(*args.source);
   // Render everything first, so a failure leaves no half-written output folder.
-  const std::string plan_json = PlanJson(estate, run.value().plan, source, &run.value().recovery);
+  Result<TenancyAdvice> tenancy = AdviseTenancy(estate, catalog.value(), TenancySettings{});
+  if (!tenancy.ok()) return ReportErrors(tenancy.errors(), io.err);
+  const std::string plan_json =
+      PlanJson(estate, run.value().plan, source, &run.value().recovery, &tenancy.value());
   const std::string demand_json = DemandJson(run.value().demand);
   Result<std::optional<sim::SimulationRun>> day =
       SimulatePeakDay(estate, catalog.value(), run.value().plan);
   if (!day.ok()) return ReportErrors(day.errors(), io.err);
   std::optional<SimulationView> view;
   if (day.value()) view = ViewOf(*day.value());
-  const std::string report_html = HtmlReport(
-      ReportInput{&estate, &run.value().demand, &run.value().plan, &catalog.value(), source,
-                  view ? &*view : nullptr, OdooSettings{}, &run.value().recovery});
+  const std::string report_html = HtmlReport(ReportInput{
+      &estate, &run.value().demand, &run.value().plan, &catalog.value(), source,
+      view ? &*view : nullptr, OdooSettings{}, &run.value().recovery, &tenancy.value()});
   // The first month's artifacts (`headroom emit` writes any other month).
   const emit::Artifacts artifacts =
       emit::RenderArtifacts(estate, run.value().plan, 0, PlanSettings{}, emit::EmitSettings{});

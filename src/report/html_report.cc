@@ -14,6 +14,7 @@ constexpr std::pair<const char*, const char*> kSections[] = {
     {"roadmap", "Roadmap"},
     {"simulation", "The peak day, simulated"},
     {"recovery", "Backup and disaster recovery"},
+    {"tenancy", "Where each tenant lives"},
     {"cost", "Cost"},
     {"assumptions", "Assumptions and inputs"},
 };

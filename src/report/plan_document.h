@@ -8,6 +8,7 @@
 #include "dr/assessment.h"
 #include "estate/model.h"
 #include "plan/plan.h"
+#include "tenancy/advice.h"
 
 namespace headroom {
 
@@ -15,7 +16,8 @@ using Json = nlohmann::ordered_json;
 
 // The document docs/plan-json.md describes ("schema": "headroom.plan/v1"); `recovery`, when
 // given, becomes its "recovery" section (report/dr_output.h).
+// `tenancy`, when given, becomes its "tenancy" section (report/tenancy_output.h).
 Json PlanDocument(const Estate& estate, const Plan& plan, const std::string& source,
-                  const DrAssessment* recovery = nullptr);
+                  const DrAssessment* recovery = nullptr, const TenancyAdvice* tenancy = nullptr);
 
 }  // namespace headroom

@@ -7,6 +7,7 @@
 #include "dr/assessment.h"
 #include "estate/model.h"
 #include "plan/plan.h"
+#include "tenancy/advice.h"
 
 namespace headroom {
 
@@ -14,6 +15,7 @@ inline constexpr const char* kPlanSchema = "headroom.plan/v1";
 
 // `recovery`, when given, becomes the "recovery" section (report/dr_output.h).
 std::string PlanJson(const Estate& estate, const Plan& plan, const std::string& source,
-                     const DrAssessment* recovery = nullptr);
+                     const DrAssessment* recovery = nullptr,
+                     const TenancyAdvice* tenancy = nullptr);
 
 }  // namespace headroom

@@ -13,6 +13,7 @@
 #include "plan/tenant_costs.h"
 #include "report/plan_document.h"
 #include "report/simulation_view.h"
+#include "tenancy/advice.h"
 
 namespace headroom {
 
@@ -29,6 +30,7 @@ struct ReportInput {
   // month-end durations are computed with them on the plan's cron workers.
   OdooSettings odoo;
   const DrAssessment* recovery = nullptr;  // optional: backups against recovery objectives
+  const TenancyAdvice* tenancy = nullptr;  // optional: where each tenant lives
 };
 
 // REQUIRES: estate, demand, plan and catalog are set.

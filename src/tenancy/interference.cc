@@ -119,27 +119,32 @@ PoolInterference MeasureInterference(const std::string& pool, int month,
   out.month = month;
   out.shape = shape;
   for (const sim::TenantTraffic& t : sustained) out.members.push_back(t.name);
+  // Per aggressor: the others at their worst hour with the aggressor at its sustained load (its
+  // baseline), then everyone at the worst hour, without and with each mitigation.
   std::vector<Run> runs = {{sustained, std::vector<sim::TenantLimit>(sustained.size())}};
+  const size_t per_aggressor = 1 + MitigationNames().size();
   for (size_t a = 0; a < sustained.size(); ++a) {
-    std::vector<sim::TenantTraffic> traffic = sustained;
-    traffic[a] = peak[a];
+    std::vector<sim::TenantTraffic> quiet = peak;
+    quiet[a] = sustained[a];
+    runs.push_back({quiet, std::vector<sim::TenantLimit>(sustained.size())});
     for (const std::string& name : MitigationNames()) {
-      runs.push_back({traffic, MitigationLimits(name, a, shape, traffic)});
+      runs.push_back({peak, MitigationLimits(name, a, shape, peak)});
     }
   }
   const std::vector<std::vector<sim::TenantOutcome>> results = RunAll(shape, runs, settings);
   for (const sim::TenantOutcome& o : results[0]) out.baseline_p95_ms.push_back(o.p95_ms);
-  size_t r = 1;
   for (size_t a = 0; a < sustained.size(); ++a) {
+    const size_t first = 1 + a * per_aggressor;
+    std::vector<double> baseline;
+    for (const sim::TenantOutcome& o : results[first]) baseline.push_back(o.p95_ms);
     AggressorImpact impact;
     impact.tenant = sustained[a].name;
-    for (const std::string& name : MitigationNames()) {
-      impact.effects.push_back(
-          Effect(name, a, runs[r].limits, results[r], out.baseline_p95_ms, shape));
-      ++r;
+    for (size_t k = 0; k < MitigationNames().size(); ++k) {
+      impact.effects.push_back(Effect(MitigationNames()[k], a, runs[first + 1 + k].limits,
+                                      results[first + 1 + k], baseline, shape));
     }
     // The victim: the member with the worst p95 in the unmitigated run.
-    const std::vector<sim::TenantOutcome>& none = results[r - MitigationNames().size()];
+    const std::vector<sim::TenantOutcome>& none = results[first + 1];
     for (size_t i = 0; i < none.size(); ++i) {
       if (i != a && none[i].p95_ms == impact.effects[0].others_p95_ms) impact.victim = none[i].name;
     }

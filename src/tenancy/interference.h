@@ -1,11 +1,12 @@
 #pragma once
 // The noisy-neighbour cost of a shared pool, measured by simulation (sim/tenant_limits.h).
 //
-// For each member in turn (the "aggressor"), the pool is simulated with that member at its
-// worst hour (its peak window: month-end close, payroll, reporting, whatever coincided) while
-// the others run their sustained load, and every other member's p95 is compared with a run
-// where the aggressor is at its sustained load too: the inflation is the ratio − 1. Then the
-// same worst hour with each mitigation on the aggressor alone, and with all three:
+// For each member in turn (the "aggressor"), the pool is simulated at the worst hour of every
+// member (their peak windows: month-end close, payroll, reporting, whatever coincided: the
+// coinciding peaks) and every other member's p95 is compared with the same run where the
+// aggressor stays at its sustained load: the inflation is the ratio − 1, what that member's
+// worst hour costs its neighbours. Then the same worst hour with each mitigation on the
+// aggressor alone, and with all three:
 //   worker quota      its workers capped so the others keep the workers their own sustained
 //                     load needs: c − ⌈a_o + 2√a_o + 1⌉ (square-root staffing with β = 2,
 //                     Halfin & Whitt 1981), at least 1;
@@ -49,7 +50,7 @@ struct PoolInterference {
   int month = 0;
   sim::SharedPoolShape shape;
   std::vector<std::string> members;
-  std::vector<double> baseline_p95_ms;  // every member at its sustained load
+  std::vector<double> baseline_p95_ms;  // every member at its sustained load (for reference)
   std::vector<AggressorImpact> aggressors;
 };
 

@@ -107,6 +107,22 @@ async function checkFigures(page, planJson) {
     assert.equal(dr[i][5].startsWith("meets"), s.meets, `${w.workflow} / ${s.name} verdict '${dr[i][5]}'`);
   });
 
+  // Where each tenant lives: the three models with plan.json's costs, one row per tenant, and
+  // one interference chart per shared pool with a bar per tenant and mitigation.
+  if (planJson.tenancy) {
+    const options = await tableCells(page, "tenancy-options");
+    assert.equal(options.length, planJson.tenancy.options.length, "tenancy options");
+    planJson.tenancy.options.forEach((o, i) => {
+      assert.ok(options[i][0].startsWith(o.model), `tenancy option ${o.model}`);
+      assert.equal(options[i][1], `${whole(o.mean_monthly_cost)} ${planJson.currency}`);
+    });
+    const rows = await tableCells(page, "tenancy-tenants");
+    assert.deepEqual(rows.map((r) => r[0]), planJson.tenancy.tenants.map((t) => t.tenant));
+    const bars = await page.$$eval(".interference-chart .bar", (b) => b.length);
+    const expected = planJson.tenancy.interference.reduce((n, p) => n + p.aggressors.length * p.aggressors[0].effects.length, 0);
+    assert.equal(bars, expected, "interference bars");
+  }
+
   // Names from the estate show as the text they are.
   assert.equal(await page.$eval("h1", (e) => e.textContent), planJson.estate);
   assert.equal(await page.title(), `Capacity plan: ${planJson.estate}`);
