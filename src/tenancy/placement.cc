@@ -38,7 +38,7 @@ TenantPlacement PlaceOne(const Tenant& t, const PlacementRules& rules) {
   p.pool = "shared-" + p.region;
   if (t.hosting == HostingChoice::kShared) {
     p.forced = true;
-    p.reasons.push_back("hosting: shared in the estate");
+    p.reasons.emplace_back("hosting: shared in the estate");
   }
   if (t.consolidate_month) {
     p.model = HostingModel::kPhased;
@@ -74,9 +74,10 @@ std::string DedicatedPoolName(const std::string& tenant) { return "dedicated-" +
 
 std::vector<std::string> IsolationReasons(const Tenant& t, const PlacementRules& rules) {
   std::vector<std::string> reasons;
-  if (t.hosting == HostingChoice::kDedicated) reasons.push_back("hosting: dedicated in the estate");
+  if (t.hosting == HostingChoice::kDedicated)
+    reasons.emplace_back("hosting: dedicated in the estate");
   if (t.governance.audit_boundary == AuditBoundary::kStrict) {
-    reasons.push_back("strict audit boundary: audits require separate infrastructure");
+    reasons.emplace_back("strict audit boundary: audits require separate infrastructure");
   }
   for (const std::string& tag : t.governance.compliance) {
     const auto& iso = rules.isolating_compliance;
@@ -85,7 +86,7 @@ std::vector<std::string> IsolationReasons(const Tenant& t, const PlacementRules&
     }
   }
   if (t.governance.custom_integration == Intensity::kHigh) {
-    reasons.push_back(
+    reasons.emplace_back(
         "custom integration intensity high: its releases would put every tenant "
         "of a shared pool at risk");
   }
