@@ -129,20 +129,6 @@ void WantAll(const std::vector<TenantPlacement>& placements, int months, PlanCac
   }
 }
 
-// Σ over the month's environments of their plan's cost, plus one control plane each.
-std::vector<double> MonthlyCost(const std::vector<TenantPlacement>& placements, int months,
-                                const PlanCache& cache, double control_plane_monthly) {
-  std::vector<double> cost(static_cast<size_t>(months), 0.0);
-  for (int m = 0; m < months; ++m) {
-    for (const std::string& env : EnvironmentsAt(placements, m)) {
-      const EnvironmentPlan& plan = cache.Get(EnvironmentMembers(placements, env, m));
-      cost[static_cast<size_t>(m)] +=
-          plan.monthly_cost[static_cast<size_t>(m)] + control_plane_monthly;
-    }
-  }
-  return cost;
-}
-
 double Mean(const std::vector<double>& v) {
   double sum = 0;
   for (double x : v) sum += x;
@@ -253,7 +239,7 @@ class Advisor {
   // estate forces) is not worth it; its members are dedicated.
   void DedicateCostlyPools(std::vector<TenantPlacement>& placements) {
     for (const PoolAtMonth& pool : SharedPools(placements, months_)) {
-      const double pooled = Mean(cache_.Get(pool.members).monthly_cost) + control_plane_monthly_;
+      const double pooled = EnvironmentMean(pool.members);
       double apart = 0;
       for (int i : pool.members) apart += DedicatedMean(i);
       if (pooled < apart) continue;
@@ -270,8 +256,36 @@ class Advisor {
     }
   }
 
-  double DedicatedMean(int tenant) const {
-    return Mean(cache_.Get({tenant}).monthly_cost) + control_plane_monthly_;
+  // An environment exists in a month once one of its tenants has load (an acquired entity
+  // before its acquisition has none): then its plan's cost plus one control plane.
+  double EnvironmentCost(const Members& members, int month) const {
+    bool live = false;
+    for (int i : members) {
+      live = live || demand_->tenants[static_cast<size_t>(i)]
+                             .mid.At(month, 0, WindowKind::kSustained)
+                             .facts.offered_cpu_cores > 0;
+    }
+    if (!live) return 0;
+    return cache_.Get(members).monthly_cost[static_cast<size_t>(month)] + control_plane_monthly_;
+  }
+
+  double EnvironmentMean(const Members& members) const {
+    double sum = 0;
+    for (int m = 0; m < months_; ++m) sum += EnvironmentCost(members, m);
+    return sum / months_;
+  }
+
+  double DedicatedMean(int tenant) const { return EnvironmentMean({tenant}); }
+
+  // Σ over the month's environments of their cost.
+  std::vector<double> MonthlyCost(const std::vector<TenantPlacement>& placements) const {
+    std::vector<double> cost(static_cast<size_t>(months_), 0.0);
+    for (int m = 0; m < months_; ++m) {
+      for (const std::string& env : EnvironmentsAt(placements, m)) {
+        cost[static_cast<size_t>(m)] += EnvironmentCost(EnvironmentMembers(placements, env, m), m);
+      }
+    }
+    return cost;
   }
 
   void MeasurePools(const std::vector<TenantPlacement>& placements) {
@@ -299,7 +313,7 @@ class Advisor {
     OptionSummary o;
     o.model = model;
     o.placements = p;
-    o.monthly_cost = MonthlyCost(p, months_, cache_, control_plane_monthly_);
+    o.monthly_cost = MonthlyCost(p);
     o.mean_monthly_cost = Mean(o.monthly_cost);
     o.environments = static_cast<int>(EnvironmentsAt(p, months_ - 1).size());
     for (int m = 0; m < months_; ++m) {
@@ -365,8 +379,7 @@ class Advisor {
         all += cores;
         if (i == tenant) own = cores;
       }
-      const double cost =
-          cache_.Get(members).monthly_cost[static_cast<size_t>(m)] + control_plane_monthly_;
+      const double cost = EnvironmentCost(members, m);
       sum += all > 0 ? cost * own / all : cost / static_cast<double>(members.size());
     }
     return sum / months_;
@@ -412,6 +425,13 @@ class Advisor {
           fmt::format("blast radius: one incident touches up to {} tenants", hy.blast_radius));
     }
     const OptionSummary& mt = advice_.options[0];
+    if (phased > 0) {
+      why.push_back(
+          fmt::format("the phase on its own environment costs {:.0f} {}/month over the "
+                      "horizon more than consolidating at once ({:.0f} vs {:.0f})",
+                      hy.mean_monthly_cost - mt.mean_monthly_cost, advice_.currency,
+                      hy.mean_monthly_cost, mt.mean_monthly_cost));
+    }
     if (!mt.governance_violations.empty() && advice_.recommended != "multi-tenant") {
       why.push_back(fmt::format("multi-tenant for all would break {} hard constraint(s)",
                                 mt.governance_violations.size()));
