@@ -54,19 +54,26 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   const std::string dir = args.output_dir;
   const std::string source = DescribeSource(*args.source);
   // Render everything first, so a failure leaves no half-written output folder.
-  Result<TenancyAdvice> tenancy = AdviseTenancy(estate, catalog.value(), TenancySettings{});
-  if (!tenancy.ok()) return ReportErrors(tenancy.errors(), io.err);
-  const std::string plan_json =
-      PlanJson(estate, run.value().plan, source, &run.value().recovery, &tenancy.value());
+  // Where each tenant lives; left out of an estate too large for it (TenancySettings).
+  const TenancySettings tenancy_settings;
+  std::optional<TenancyAdvice> tenancy;
+  if (static_cast<int>(estate.tenants.size()) <= tenancy_settings.max_tenants) {
+    Result<TenancyAdvice> advised = AdviseTenancy(estate, catalog.value(), tenancy_settings);
+    if (!advised.ok()) return ReportErrors(advised.errors(), io.err);
+    tenancy = std::move(advised).value();
+  }
+  const std::string plan_json = PlanJson(estate, run.value().plan, source, &run.value().recovery,
+                                         tenancy ? &*tenancy : nullptr);
   const std::string demand_json = DemandJson(run.value().demand);
   Result<std::optional<sim::SimulationRun>> day =
       SimulatePeakDay(estate, catalog.value(), run.value().plan);
   if (!day.ok()) return ReportErrors(day.errors(), io.err);
   std::optional<SimulationView> view;
   if (day.value()) view = ViewOf(*day.value());
-  const std::string report_html = HtmlReport(ReportInput{
-      &estate, &run.value().demand, &run.value().plan, &catalog.value(), source,
-      view ? &*view : nullptr, OdooSettings{}, &run.value().recovery, &tenancy.value()});
+  const std::string report_html =
+      HtmlReport(ReportInput{&estate, &run.value().demand, &run.value().plan, &catalog.value(),
+                             source, view ? &*view : nullptr, OdooSettings{}, &run.value().recovery,
+                             tenancy ? &*tenancy : nullptr});
   // The first month's artifacts (`headroom emit` writes any other month).
   const emit::Artifacts artifacts =
       emit::RenderArtifacts(estate, run.value().plan, 0, PlanSettings{}, emit::EmitSettings{});

@@ -452,6 +452,12 @@ class Advisor {
 
 Result<TenancyAdvice> AdviseTenancy(const Estate& estate, const Catalog& catalog,
                                     const TenancySettings& settings) {
+  if (static_cast<int>(estate.tenants.size()) > settings.max_tenants) {
+    return InvalidError(
+        fmt::format("the tenancy advice plans each tenant on its own and covers "
+                    "up to {} tenants; the estate has {}",
+                    settings.max_tenants, estate.tenants.size()));
+  }
   Advisor advisor(estate, catalog, settings);
   return advisor.Run();
 }

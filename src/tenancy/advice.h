@@ -32,6 +32,9 @@ struct TenancySettings {
   // comparison fast; the planning quantile is the estate's.
   int samples = 32;
   int threads = 2;  // environments are planned in parallel; figures do not depend on it
+  // The dedicated option plans every tenant on its own: past this many tenants the advice is
+  // refused (and `headroom plan` leaves plan.json's tenancy section out) to keep runs short.
+  int max_tenants = 50;
   PlacementRules rules;
   InterferenceSettings interference;
 };

@@ -69,5 +69,17 @@ TEST(TenancyAdviceTest, TheAcquiredEntityMovesIntoTheSharedPoolAtItsMonth) {
   EXPECT_EQ(hybrid.environments, 1);
 }
 
+TEST(TenancyAdviceTest, AnEstateOverTheTenantLimitIsRefusedWithItsCount) {
+  Result<Estate> estate = ReadEstate(FindExample("subsidiaries")->yaml, "subsidiaries");
+  ASSERT_TRUE(estate.ok());
+  TenancySettings settings;
+  settings.max_tenants = 4;
+  const Result<TenancyAdvice> advice = AdviseTenancy(estate.value(), BuiltinCatalog(), settings);
+  ASSERT_FALSE(advice.ok());
+  EXPECT_EQ(advice.error().message,
+            "the tenancy advice plans each tenant on its own and covers up to 4 tenants; the "
+            "estate has 5");
+}
+
 }  // namespace
 }  // namespace headroom
