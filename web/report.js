@@ -958,6 +958,8 @@
     for (const pool of t.interference) {
       root.appendChild(el("h3", { text: "Noisy neighbours in " + pool.environment + " (" + pool.label + ", " + pool.workers + " workers)" }));
       root.appendChild(interferenceBars(pool));
+      root.appendChild(para("A runaway burst (3× a tenant's worst hour) raises the others' p95 by " +
+        pool.aggressors.map((a) => a.tenant + " " + percent(a.runaway.others_p95_inflation) + " (with its quota " + percent(a.runaway_with_quota.others_p95_inflation) + ")").join(", ") + "."));
     }
   }
 

@@ -70,6 +70,13 @@ void Interference(const TenancyAdvice& a, std::string& out) {
                            100.0 * e.aggressor_rejected_share,
                            e.mitigation == "all three" ? "the three above" : e.setting);
       }
+      for (const MitigationEffect* e : {&ag.runaway, &ag.runaway_with_quota}) {
+        out += fmt::format("  {:<18}{:<15}{:>11}{:>8}{:>12}{:>5.0f}%  {}\n", "",
+                           e == &ag.runaway ? "runaway" : "runaway+quota", Ms(e->others_p95_ms),
+                           Percent(e->others_inflation), Ms(e->aggressor_p95_ms),
+                           100.0 * e->aggressor_rejected_share,
+                           e == &ag.runaway ? "its rate x runaway factor" : e->setting);
+      }
     }
   }
 }
@@ -118,6 +125,9 @@ Json TenancyJsonValue(const TenancyAdvice& a) {
                            {"blast_radius_tenants", o.blast_radius},
                            {"p95_inflation", o.p95_inflation},
                            {"p95_inflation_with_quota", o.p95_inflation_with_quota},
+                           {"runaway_tenant", o.runaway_tenant},
+                           {"runaway_inflation", o.runaway_inflation},
+                           {"runaway_inflation_with_quota", o.runaway_inflation_with_quota},
                            {"governance_violations", o.governance_violations},
                            {"placements", placements}});
   }
@@ -136,7 +146,10 @@ Json TenancyJsonValue(const TenancyAdvice& a) {
     for (const AggressorImpact& ag : p.aggressors) {
       Json effects = Json::array();
       for (const MitigationEffect& e : ag.effects) effects.push_back(EffectJson(e));
-      aggressors.push_back(Json{{"tenant", ag.tenant}, {"effects", effects}});
+      aggressors.push_back(Json{{"tenant", ag.tenant},
+                                {"effects", effects},
+                                {"runaway", EffectJson(ag.runaway)},
+                                {"runaway_with_quota", EffectJson(ag.runaway_with_quota)}});
     }
     pools.push_back(Json{{"environment", p.pool},
                          {"month", p.month},

@@ -329,6 +329,11 @@ class Advisor {
         o.p95_inflation = std::max(o.p95_inflation, FindEffect(a, "none")->others_inflation);
         o.p95_inflation_with_quota =
             std::max(o.p95_inflation_with_quota, FindEffect(a, "worker quota")->others_inflation);
+        if (a.runaway.others_inflation >= o.runaway_inflation) {
+          o.runaway_inflation = a.runaway.others_inflation;
+          o.runaway_inflation_with_quota = a.runaway_with_quota.others_inflation;
+          o.runaway_tenant = a.tenant;
+        }
       }
     }
     for (size_t i = 0; i < p.size(); ++i) {
@@ -421,6 +426,13 @@ class Advisor {
           "a neighbour's worst hour raises the others' p95 by {:.0f}% in the shared pool; with a "
           "per-tenant worker quota by {:.0f}%: run the pool with quotas",
           100.0 * hy.p95_inflation, 100.0 * hy.p95_inflation_with_quota));
+      if (!hy.runaway_tenant.empty()) {
+        why.push_back(fmt::format(
+            "a runaway burst of {} ({:g}x its worst hour) would raise the others' p95 by {:.0f}%; "
+            "its worker quota holds that to {:.0f}%",
+            hy.runaway_tenant, settings_.interference.runaway_factor, 100.0 * hy.runaway_inflation,
+            100.0 * hy.runaway_inflation_with_quota));
+      }
       why.push_back(
           fmt::format("blast radius: one incident touches up to {} tenants", hy.blast_radius));
     }

@@ -47,6 +47,10 @@ struct OptionSummary {
   int blast_radius = 0;      // most tenants one environment's incident touches
   double p95_inflation = 0;  // worst other tenant's p95 rise at a neighbour's worst hour
   double p95_inflation_with_quota = 0;
+  // The same under a runaway burst beyond the plan (interference.h), without and with a quota.
+  double runaway_inflation = 0;
+  double runaway_inflation_with_quota = 0;
+  std::string runaway_tenant;                      // whose runaway hurts most
   std::vector<std::string> governance_violations;  // "meridian: strict audit boundary ..."
   std::vector<TenantPlacement> placements;
 };

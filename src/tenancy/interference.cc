@@ -122,7 +122,7 @@ PoolInterference MeasureInterference(const std::string& pool, int month,
   // Per aggressor: the others at their worst hour with the aggressor at its sustained load (its
   // baseline), then everyone at the worst hour, without and with each mitigation.
   std::vector<Run> runs = {{sustained, std::vector<sim::TenantLimit>(sustained.size())}};
-  const size_t per_aggressor = 1 + MitigationNames().size();
+  const size_t per_aggressor = 3 + MitigationNames().size();
   for (size_t a = 0; a < sustained.size(); ++a) {
     std::vector<sim::TenantTraffic> quiet = peak;
     quiet[a] = sustained[a];
@@ -130,6 +130,11 @@ PoolInterference MeasureInterference(const std::string& pool, int month,
     for (const std::string& name : MitigationNames()) {
       runs.push_back({peak, MitigationLimits(name, a, shape, peak)});
     }
+    std::vector<sim::TenantTraffic> runaway = peak;
+    runaway[a].rate_per_s *= settings.runaway_factor;
+    runs.push_back({runaway, std::vector<sim::TenantLimit>(sustained.size())});
+    // The quota is the one set for its planned worst hour, not for the runaway.
+    runs.push_back({runaway, MitigationLimits("worker quota", a, shape, peak)});
   }
   const std::vector<std::vector<sim::TenantOutcome>> results = RunAll(shape, runs, settings);
   for (const sim::TenantOutcome& o : results[0]) out.baseline_p95_ms.push_back(o.p95_ms);
@@ -143,6 +148,10 @@ PoolInterference MeasureInterference(const std::string& pool, int month,
       impact.effects.push_back(Effect(MitigationNames()[k], a, runs[first + 1 + k].limits,
                                       results[first + 1 + k], baseline, shape));
     }
+    const size_t runaway = first + 1 + MitigationNames().size();
+    impact.runaway = Effect("runaway", a, runs[runaway].limits, results[runaway], baseline, shape);
+    impact.runaway_with_quota = Effect("runaway with worker quota", a, runs[runaway + 1].limits,
+                                       results[runaway + 1], baseline, shape);
     // The victim: the member with the worst p95 in the unmitigated run.
     const std::vector<sim::TenantOutcome>& none = results[first + 1];
     for (size_t i = 0; i < none.size(); ++i) {

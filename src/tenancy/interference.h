@@ -28,6 +28,10 @@ struct InterferenceSettings {
   double warmup_s = 30;
   uint64_t seed = 1;
   int threads = 2;  // runs are independent and seeded by name: figures do not depend on it
+  // A runaway burst beyond the plan: the tenant's worst hour at this multiple of its rate (an
+  // integration's retry loop, a report scheduled for every user). Engineering estimate: what a
+  // quota is for is the load nobody planned; 3× is the order of a retry storm with three retries.
+  double runaway_factor = 3.0;
 };
 
 struct MitigationEffect {
@@ -43,6 +47,10 @@ struct AggressorImpact {
   std::string tenant;
   std::string victim;                     // the other member hurt most without mitigation
   std::vector<MitigationEffect> effects;  // "none" first
+  // The runaway burst (InterferenceSettings::runaway_factor × its worst hour), without
+  // mitigation and with the worker quota.
+  MitigationEffect runaway;
+  MitigationEffect runaway_with_quota;
 };
 
 struct PoolInterference {

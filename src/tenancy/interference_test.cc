@@ -46,6 +46,11 @@ TEST(InterferenceTest, ACoincidingPeakInflatesTheOthersAndAQuotaReducesIt) {
   EXPECT_GT(c.effects[1].aggressor_p95_ms, 2.0 * c.effects[0].aggressor_p95_ms);
   // The rate limit answers 429 to what is over 17/s of 30/s: at least 40% (1% tolerance).
   EXPECT_GT(c.effects[3].aggressor_rejected_share, 13.0 / 30.0 - 0.01);
+  // Its runaway burst (3 × 30/s = 90/s of 200 ms: 18 erlangs on 10 workers) saturates the pool
+  // for everyone without a quota; the quota set for its planned worst hour (4 workers) keeps
+  // the others within 5% of their baseline.
+  EXPECT_GT(c.runaway.others_inflation, 10.0);
+  EXPECT_LT(c.runaway_with_quota.others_inflation, 0.05);
   // A member whose peak is its sustained load moves nobody: the runs draw the same streams, so
   // the figures are equal exactly.
   EXPECT_NEAR(p.aggressors[0].effects[0].others_inflation, 0.0, 1e-12);
