@@ -12,6 +12,8 @@ namespace headroom {
 namespace {
 
 constexpr int kMinPoints = 8;
+// Irregular samples (one a second, then one a year later) would make a huge grid.
+constexpr double kMaxGridPoints = 1e6;
 constexpr double kDaySeconds = 86400;
 constexpr double kWeekSeconds = 7 * kDaySeconds;
 
@@ -227,6 +229,7 @@ Result<ResourceForecast> ForecastSeries(const Series& series, const ForecastOpti
   }
   ResourceForecast out;
   out.name = series.name;
+  out.labels = series.labels;
   if (options.fixed && IsSeasonal(options.fixed->spec.kind) &&
       series.times_s.size() < 2 * static_cast<size_t>(options.fixed->spec.period_steps)) {
     return InvalidError(fmt::format("series {} has {} samples; a season of {} steps needs two",
@@ -234,9 +237,16 @@ Result<ResourceForecast> ForecastSeries(const Series& series, const ForecastOpti
                                     options.fixed->spec.period_steps));
   }
   out.capacity = options.capacity;
-  out.observed = Regularize(series, ChooseStepSeconds(series));
+  const double step_s = ChooseStepSeconds(series);
+  const double span_s = series.times_s.back() - series.times_s.front();
+  if (span_s / step_s > kMaxGridPoints || options.horizon_s / step_s > kMaxGridPoints) {
+    return InvalidError(fmt::format(
+        "series {}: {:.0f} s of data and a {:.0f} s horizon in steps of {:g} s is more than {} "
+        "points",
+        series.name, span_s, options.horizon_s, step_s, kMaxGridPoints));
+  }
+  out.observed = Regularize(series, step_s);
   const std::vector<double>& y = out.observed.values;
-  const double step_s = out.observed.step_s;
   if (out.observed.filled_points > 0) {
     out.notes.push_back(
         fmt::format("{} of {} grid points were gaps, filled by linear interpolation",

@@ -12,6 +12,7 @@
 // point of a coarse grid). Bands: analytic for every model (linear_trend.h,
 // exponential_smoothing.h), with σ² = SSE / (n - parameters).
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +69,7 @@ struct Band {
 
 struct ResourceForecast {
   std::string name;
+  std::map<std::string, std::string> labels;
   RegularSeries observed;
   ModelFit fit;                            // on all the data
   Band forecast;                           // steps 1..horizon after the last observation

@@ -14,6 +14,7 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kMaxErrors = 50;
+constexpr double kLastTimeS = 253402300799;  // 9999-12-31T23:59:59Z
 
 class MatrixReader {
  public:
@@ -115,6 +116,10 @@ class MatrixReader {
       return;
     }
     const double time_s = pair[0].get<double>();
+    if (!(time_s >= 0 && time_s <= kLastTimeS)) {
+      Fail(path + "[0]", fmt::format("timestamp {} is outside 1970-01-01..9999-12-31", time_s));
+      return;
+    }
     const std::string text = pair[1].get<std::string>();
     const SampleValue value = ParseSampleValue(text);
     const Location at = locator_.At(path + "[1]");
