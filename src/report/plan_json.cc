@@ -251,7 +251,7 @@ Json AssumptionsJson(const Estate& estate) {
 }  // namespace
 
 Json PlanDocument(const Estate& estate, const Plan& plan, const std::string& source,
-                  const DrAssessment* recovery) {
+                  const DrAssessment* recovery, const Json* forecast) {
   Json doc;
   doc["schema"] = kPlanSchema;
   doc["estate"] = plan.estate;
@@ -281,13 +281,14 @@ Json PlanDocument(const Estate& estate, const Plan& plan, const std::string& sou
   }
   doc["roadmap"] = std::move(roadmap);
   if (recovery != nullptr) doc["recovery"] = DrJsonValue(*recovery);
+  if (forecast != nullptr) doc["forecast"] = *forecast;
   doc["assumptions"] = AssumptionsJson(estate);
   return doc;
 }
 
 std::string PlanJson(const Estate& estate, const Plan& plan, const std::string& source,
-                     const DrAssessment* recovery) {
-  const Json doc = PlanDocument(estate, plan, source, recovery);
+                     const DrAssessment* recovery, const Json* forecast) {
+  const Json doc = PlanDocument(estate, plan, source, recovery, forecast);
   // Invalid UTF-8 in a name (estate files are not required to be UTF-8) becomes U+FFFD
   // rather than an exception.
   return doc.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";

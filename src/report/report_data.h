@@ -29,6 +29,7 @@ struct ReportInput {
   // month-end durations are computed with them on the plan's cron workers.
   OdooSettings odoo;
   const DrAssessment* recovery = nullptr;  // optional: backups against recovery objectives
+  const Json* forecast = nullptr;          // optional: report/forecast_section.h
 };
 
 // REQUIRES: estate, demand, plan and catalog are set.
