@@ -268,7 +268,7 @@ Result<ResourceForecast> ForecastSeries(const Series& series, const ForecastOpti
   Holdout best_score{std::numeric_limits<double>::infinity(), 0};
   for (size_t i = 0; i < specs.size(); ++i) {
     const int period = specs[i].period_steps;
-    if (IsSeasonal(specs[i].kind) && train < static_cast<size_t>(2 * period)) {
+    if (IsSeasonal(specs[i].kind) && train < 2 * static_cast<size_t>(period)) {
       out.notes.push_back(fmt::format(
           "{}: the training part is shorter than two seasons; not scored", specs[i].name));
       continue;

@@ -1,5 +1,7 @@
 #include "observe/json_locator.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace headroom {
@@ -80,9 +82,9 @@ void JsonLocator::Value(const std::string& path) {
       const std::string key(text_.substr(key_start, at_ - key_start - 1));
       SkipSpace();
       ++at_;  // ':'
-      Value(path.empty() ? key : path + "." + key);
+      Value(path.empty() ? key : fmt::format("{}.{}", path, key));
     } else {
-      Value(path + "[" + std::to_string(index) + "]");
+      Value(fmt::format("{}[{}]", path, index));
     }
     SkipSpace();
     if (at_ < text_.size() && text_[at_] == ',') ++at_;

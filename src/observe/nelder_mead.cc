@@ -22,7 +22,7 @@ std::vector<double> Along(const std::vector<double>& a, const std::vector<double
 }  // namespace
 
 Minimum MinimiseNelderMead(const std::function<double(const std::vector<double>&)>& f,
-                           std::vector<double> start, const Box& box, int max_evaluations,
+                           const std::vector<double>& start, const Box& box, int max_evaluations,
                            double tolerance) {
   const size_t n = start.size();
   int evaluations = 0;

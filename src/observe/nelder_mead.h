@@ -23,7 +23,7 @@ struct Minimum {
 
 // REQUIRES: start, box.lower and box.upper have the same size >= 1.
 Minimum MinimiseNelderMead(const std::function<double(const std::vector<double>&)>& f,
-                           std::vector<double> start, const Box& box, int max_evaluations = 600,
-                           double tolerance = 1e-10);
+                           const std::vector<double>& start, const Box& box,
+                           int max_evaluations = 600, double tolerance = 1e-10);
 
 }  // namespace headroom

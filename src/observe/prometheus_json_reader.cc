@@ -94,7 +94,7 @@ class MatrixReader {
     std::string name = base_;
     for (const auto& [key, value] : metric->items()) {
       if (!value.is_string()) {
-        Fail(path + ".metric." + key, "a label value must be a string");
+        Fail(fmt::format("{}.metric.{}", path, key), "a label value must be a string");
         continue;
       }
       if (key == "__name__") {

@@ -15,7 +15,9 @@ std::string SeriesName(const std::string& base, const std::map<std::string, std:
   bool first = true;
   for (const auto& [key, value] : labels) {
     if (!first) out += ",";
-    out += key + "=" + value;
+    out += key;
+    out += "=";
+    out += value;
     first = false;
   }
   return out + "}";
