@@ -91,6 +91,20 @@ TEST(ForecastSeries, FlatSeriesDoesNotCross) {
   EXPECT_FALSE(r.value().upper_crossing_s);
 }
 
+// Five weeks hourly of a daily shape whose weekends are 30 lower (a business system): the
+// weekly season holds both patterns and wins the holdout over the daily one.
+TEST(ForecastSeries, WeekendsChooseTheWeeklySeason) {
+  Series s = Synthetic(5 * 7 * 24, 100, 0.01, 10, 1, 5);
+  for (size_t t = 0; t < s.values.size(); ++t) {
+    const size_t day = t / 24 % 7;  // 2026-01-01 is a Thursday: days 2 and 3 are the weekend
+    if (day == 2 || day == 3) s.values[t] -= 30;
+  }
+  Result<ResourceForecast> r = ForecastSeries(s, {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().fit.spec.period_steps, 168) << r.value().fit.spec.name;
+  EXPECT_LT(r.value().holdout_rmse, 2.0);  // about σ = 1 when the weekly shape is caught
+}
+
 TEST(ForecastSeries, WeeklyNeedsTwoWeeksOfTraining) {
   // linear, damped Holt, Holt-Winters daily and its damped form; then the weekly pair.
   EXPECT_EQ(CandidateModels(2 * 168 - 1, kHour).size(), 4u);
