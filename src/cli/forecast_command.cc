@@ -139,21 +139,27 @@ Action SetupForecastCommand(CLI::App& sub) {
                  "Query a live Prometheus at this URL (default resources: node-exporter, "
                  "kube-state-metrics, postgres-exporter, redis_exporter)");
   sub.add_option("--query", args->queries,
-                 "NAME=PROMQL: a resource to forecast in place of the defaults (repeatable)");
+                 "NAME=PROMQL: a resource to forecast in place of the defaults (repeatable)")
+      ->allow_extra_args(false);
   sub.add_option("--capacity", args->capacities,
-                 "NAME=VALUE: the value a resource saturates at (repeatable)");
-  sub.add_option("--horizon-days", args->horizon_days, "How far to forecast")
+                 "NAME=VALUE: the value a resource saturates at (repeatable)")
+      ->allow_extra_args(false);
+  sub.add_option("--horizon-days", args->horizon_days, "Days to forecast (default 90)")
       ->check(CLI::Range(1.0, 3650.0));
-  sub.add_option("--range-days", args->range_days, "Days of history to query from Prometheus")
+  sub.add_option("--range-days", args->range_days,
+                 "Days of history to query from Prometheus (default 28)")
       ->check(CLI::Range(1.0, 3650.0));
-  sub.add_option("--step", args->step_s, "Seconds between the samples queried from Prometheus")
+  sub.add_option("--step", args->step_s,
+                 "Seconds between the samples queried from Prometheus (default 3600)")
       ->check(CLI::Range(1.0, 86400.0));
   sub.add_option("--end", args->end, "End of the queried range (default: now)")->group("");
-  sub.add_option("--timeout", args->timeout_s, "Seconds to wait for each Prometheus answer")
+  sub.add_option("--timeout", args->timeout_s,
+                 "Seconds to wait for each Prometheus answer (default 30)")
       ->check(CLI::Range(0.1, 3600.0));
-  sub.add_option("--level", args->level, "Probability of the prediction band")
+  sub.add_option("--level", args->level, "Probability of the prediction band (default 0.95)")
       ->check(CLI::Range(0.5, 0.999));
-  sub.add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  sub.add_option("--format", args->format, "Output format (default text)")
+      ->check(CLI::IsMember({"text", "json"}));
   sub.add_option("-o,--output", args->output, "Write here (default: standard output)");
   // Expert options, hidden from --help: fix the model and its parameters.
   sub.add_option("--model", args->model)->group("");
