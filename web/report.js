@@ -137,7 +137,7 @@
       height: spec.height || 240,
       scales: { x: { time: false }, y: { range: (u, min, max) => [Math.min(0, min), max > 0 ? max * 1.08 : 1] } },
       axes: [
-        { values: (u, ticks) => ticks.map(xLabel), incrs: spec.xIncrs || [1, 2, 3, 6, 12], stroke: "#333", grid: { stroke: "#eee" } },
+        Object.assign({ values: (u, ticks) => ticks.map(xLabel), incrs: spec.xIncrs || [1, 2, 3, 6, 12], stroke: "#333", grid: { stroke: "#eee" } }, spec.xSpace ? { space: spec.xSpace } : {}),
         { label: spec.yLabel, stroke: "#333", grid: { stroke: "#eee" }, size: 60 },
       ],
       series: [{ label: spec.xTitle || "month", value: (u, v) => (v === null ? "–" : xLabel(v)) }].concat(
@@ -692,7 +692,8 @@
         x: x,
         xLabel: day,
         xTitle: "date",
-        xIncrs: [86400, 2 * 86400, 7 * 86400, 14 * 86400, 28 * 86400, 91 * 86400],
+        xIncrs: [86400, 2 * 86400, 7 * 86400, 14 * 86400, 28 * 86400, 56 * 86400, 91 * 86400, 182 * 86400],
+        xSpace: 90, // a date label is about 80 px wide
         yLabel: r.name.split("{")[0],
         digits: 3,
         series: series,
