@@ -137,7 +137,7 @@
       height: spec.height || 240,
       scales: { x: { time: false }, y: { range: (u, min, max) => [Math.min(0, min), max > 0 ? max * 1.08 : 1] } },
       axes: [
-        { values: (u, ticks) => ticks.map(xLabel), incrs: spec.xIncrs || [1, 2, 3, 6, 12], stroke: "#333", grid: { stroke: "#eee" } },
+        Object.assign({ values: (u, ticks) => ticks.map(xLabel), incrs: spec.xIncrs || [1, 2, 3, 6, 12], stroke: "#333", grid: { stroke: "#eee" } }, spec.xSpace ? { space: spec.xSpace } : {}),
         { label: spec.yLabel, stroke: "#333", grid: { stroke: "#eee" }, size: 60 },
       ],
       series: [{ label: spec.xTitle || "month", value: (u, v) => (v === null ? "–" : xLabel(v)) }].concat(
@@ -653,6 +653,55 @@
     ], plan.roadmap.map((s) => [s.label, LAYER_NAMES[s.layer] || s.layer, s.resource, number(s.from, 1).replace(/\.0$/, ""), number(s.to, 1).replace(/\.0$/, ""), s.unit, s.reason]), "roadmap-table"));
   }
 
+  // ---- measured resources: forecast saturation beside the plan's months ----
+
+  function day(seconds) {
+    return new Date(seconds * 1000).toISOString().slice(0, 10);
+  }
+
+  function renderForecast() {
+    const root = section("forecast");
+    const fc = plan.forecast;
+    if (!fc) {
+      root.appendChild(el("p", { id: "no-forecast", text: "No forecast from measurements was given (headroom forecast --format json, then headroom plan --forecast FILE)." }));
+      return;
+    }
+    const level = number(fc.band_level * 100) + "%";
+    root.appendChild(para("Measured resources (" + fc.source + ") forecast " + number(fc.horizon_days) + " days ahead. The saturation date is when the upper edge of the " + level + " prediction band first reaches the capacity; the plan month is the month of the plan it falls in."));
+    root.appendChild(table("Forecast saturation of measured resources", [
+      { label: "resource" }, { label: "model" }, { label: "capacity", numeric: true }, { label: "band reaches capacity" }, { label: "plan month" }, { label: "forecast reaches capacity" },
+    ], fc.resources.map((r) => [r.name, r.model.replace(/_/g, " "), r.capacity === null ? "–" : String(r.capacity),
+      r.status === "crosses" ? r.saturation_date : (r.status === "no_capacity" ? "no capacity given" : "not within the horizon"),
+      r.plan_month ? r.plan_month.label : "–", r.forecast_date || "–"]), "forecast-table"));
+    for (const r of fc.resources) {
+      const c = r.chart;
+      const x = c.observed_time_s.concat(c.forecast_time_s);
+      const pad = (values, before, after) => Array(before).fill(null).concat(values, Array(after).fill(null));
+      const nObs = c.observed_time_s.length, nFc = c.forecast_time_s.length;
+      const series = [
+        { label: "observed", values: pad(c.observed, 0, nFc), colour: COLOURS.blue, width: 1.5 },
+        { label: "forecast", values: pad(c.mean, nObs, 0), colour: COLOURS.vermillion, dash: "dashed" },
+        { label: "upper " + level, values: pad(c.upper, nObs, 0), colour: "rgba(213,94,0,0.45)", width: 1, dash: "dotted" },
+        { label: "lower " + level, values: pad(c.lower, nObs, 0), colour: "rgba(213,94,0,0.45)", width: 1, dash: "dotted" },
+      ];
+      if (r.capacity !== null) series.push({ label: "capacity", values: x.map(() => r.capacity), colour: COLOURS.black, width: 1 });
+      lineChart(root, {
+        title: "Forecast: " + r.name,
+        description: "Observed values, the " + r.model.replace(/_/g, " ") + " forecast and its " + level + " band" +
+          (r.status === "crosses" ? "; the band reaches the capacity " + r.capacity + " on " + r.saturation_date + (r.plan_month ? " (plan month " + r.plan_month.label + ")" : "") : (r.status === "no_capacity" ? "; no capacity given" : "; the band stays below the capacity within the horizon")) + ".",
+        x: x,
+        xLabel: day,
+        xTitle: "date",
+        xIncrs: [86400, 2 * 86400, 7 * 86400, 14 * 86400, 28 * 86400, 56 * 86400, 91 * 86400, 182 * 86400],
+        xSpace: 90, // a date label is about 80 px wide
+        yLabel: r.name.split("{")[0],
+        digits: 3,
+        series: series,
+        bands: [{ upper: 2, lower: 3, colour: "rgba(213,94,0,0.12)" }],
+      });
+    }
+  }
+
   // ---- 4. the simulated peak day ----
 
   function renderSimulation() {
@@ -966,6 +1015,7 @@
   renderSummary();
   renderLayers();
   renderRoadmap();
+  renderForecast();
   renderSimulation();
   renderRecovery();
   renderTenancy();

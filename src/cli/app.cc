@@ -38,6 +38,8 @@ const std::vector<Command>& Commands() {
        SetupEmitCommand},
       {"simulate", "Simulate one month's window of the planned stack, autoscaler included",
        SetupSimulateCommand},
+      {"forecast", "Forecast measured resources (CSV, Prometheus) and when each saturates",
+       SetupForecastCommand},
       {"tenancy",
        "Where each tenant lives: multi-tenant, dedicated or hybrid, costed and simulated",
        SetupTenancyCommand},

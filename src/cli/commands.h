@@ -16,6 +16,7 @@ Action SetupCalibrateCommand(CLI::App& sub);
 Action SetupRestoreTimeCommand(CLI::App& sub);
 Action SetupEmitCommand(CLI::App& sub);
 Action SetupSimulateCommand(CLI::App& sub);
+Action SetupForecastCommand(CLI::App& sub);
 Action SetupTenancyCommand(CLI::App& sub);
 
 }  // namespace headroom::cli

@@ -13,6 +13,7 @@
 #include "engine/pipeline.h"
 #include "engine/simulate.h"
 #include "report/demand_output.h"
+#include "report/forecast_section.h"
 #include "report/html_report.h"
 #include "report/plan_json.h"
 #include "report/terminal_summary.h"
@@ -29,7 +30,18 @@ struct PlanArgs {
   std::optional<double> quantile;
   std::string catalog;
   std::string calibration;
+  std::string forecast;  // headroom.forecast/v1 file
 };
+
+// The "forecast" section from `path` (nothing when no path is given).
+Result<std::optional<Json>> LoadForecastSection(const std::string& path, const Plan& plan) {
+  if (path.empty()) return std::optional<Json>{};
+  Result<std::string> text = ReadFile(path, size_t{256} << 20);
+  if (!text.ok()) return text.errors();
+  Result<Json> section = ForecastSection(text.value(), path, plan);
+  if (!section.ok()) return section.errors();
+  return std::optional<Json>{std::move(section).value()};
+}
 
 int RunPlanCommand(const PlanArgs& args, Io& io) {
   Result<Estate> loaded = LoadEstate(*args.source);
@@ -62,8 +74,11 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
     if (!advised.ok()) return ReportErrors(advised.errors(), io.err);
     tenancy = std::move(advised).value();
   }
+  Result<std::optional<Json>> forecast = LoadForecastSection(args.forecast, run.value().plan);
+  if (!forecast.ok()) return ReportErrors(forecast.errors(), io.err);
+  const Json* forecast_section = forecast.value() ? &*forecast.value() : nullptr;
   const std::string plan_json = PlanJson(estate, run.value().plan, source, &run.value().recovery,
-                                         tenancy ? &*tenancy : nullptr);
+                                         tenancy ? &*tenancy : nullptr, forecast_section);
   const std::string demand_json = DemandJson(run.value().demand);
   Result<std::optional<sim::SimulationRun>> day =
       SimulatePeakDay(estate, catalog.value(), run.value().plan);
@@ -73,7 +88,7 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   const std::string report_html =
       HtmlReport(ReportInput{&estate, &run.value().demand, &run.value().plan, &catalog.value(),
                              source, view ? &*view : nullptr, OdooSettings{}, &run.value().recovery,
-                             tenancy ? &*tenancy : nullptr});
+                             tenancy ? &*tenancy : nullptr, forecast_section});
   // The first month's artifacts (`headroom emit` writes any other month).
   const emit::Artifacts artifacts =
       emit::RenderArtifacts(estate, run.value().plan, 0, PlanSettings{}, emit::EmitSettings{});
@@ -105,6 +120,9 @@ Action SetupPlanCommand(CLI::App& sub) {
                  "Price catalog YAML (docs/catalog.md; default: the built-in dated example)");
   sub.add_option("--calibration", args->calibration,
                  "Calibration file from `headroom calibrate backup` (default: the estate's)");
+  sub.add_option("--forecast", args->forecast,
+                 "Saturation dates from `headroom forecast --format json` to show beside the "
+                 "plan's months");
   sub.add_option("--quantile", args->quantile, "Plan at this quantile of the samples (0.5..0.999)")
       ->check(CLI::Range(0.5, 0.999));
   return [args](Io& io) { return RunPlanCommand(*args, io); };

@@ -25,6 +25,7 @@ TEST(Error, ExitCodesFollowSysexits) {
   EXPECT_EQ(static_cast<int>(ExitCodeFor(ErrorCode::kUsage)), 64);
   EXPECT_EQ(static_cast<int>(ExitCodeFor(ErrorCode::kIo)), 73);
   EXPECT_EQ(static_cast<int>(ExitCodeFor(ErrorCode::kInternal)), 70);
+  EXPECT_EQ(static_cast<int>(ExitCodeFor(ErrorCode::kUnavailable)), 69);
 }
 
 }  // namespace

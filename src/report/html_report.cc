@@ -12,6 +12,7 @@ constexpr std::pair<const char*, const char*> kSections[] = {
     {"summary", "Summary"},
     {"layers", "Demand and capacity by layer"},
     {"roadmap", "Roadmap"},
+    {"forecast", "Measured resources: forecast saturation"},
     {"simulation", "The peak day, simulated"},
     {"recovery", "Backup and disaster recovery"},
     {"tenancy", "Where each tenant lives"},

@@ -15,9 +15,11 @@ namespace headroom {
 using Json = nlohmann::ordered_json;
 
 // The document docs/plan-json.md describes ("schema": "headroom.plan/v1"); `recovery`, when
-// given, becomes its "recovery" section (report/dr_output.h).
-// `tenancy`, when given, becomes its "tenancy" section (report/tenancy_output.h).
+// given, becomes its "recovery" section (report/dr_output.h); `tenancy`, when given, its
+// "tenancy" section (report/tenancy_output.h); `forecast`, when given, its "forecast" section
+// (report/forecast_section.h).
 Json PlanDocument(const Estate& estate, const Plan& plan, const std::string& source,
-                  const DrAssessment* recovery = nullptr, const TenancyAdvice* tenancy = nullptr);
+                  const DrAssessment* recovery = nullptr, const TenancyAdvice* tenancy = nullptr,
+                  const Json* forecast = nullptr);
 
 }  // namespace headroom

@@ -252,7 +252,8 @@ Json AssumptionsJson(const Estate& estate) {
 }  // namespace
 
 Json PlanDocument(const Estate& estate, const Plan& plan, const std::string& source,
-                  const DrAssessment* recovery, const TenancyAdvice* tenancy) {
+                  const DrAssessment* recovery, const TenancyAdvice* tenancy,
+                  const Json* forecast) {
   Json doc;
   doc["schema"] = kPlanSchema;
   doc["estate"] = plan.estate;
@@ -283,13 +284,15 @@ Json PlanDocument(const Estate& estate, const Plan& plan, const std::string& sou
   doc["roadmap"] = std::move(roadmap);
   if (recovery != nullptr) doc["recovery"] = DrJsonValue(*recovery);
   if (tenancy != nullptr) doc["tenancy"] = TenancyJsonValue(*tenancy);
+  if (forecast != nullptr) doc["forecast"] = *forecast;
   doc["assumptions"] = AssumptionsJson(estate);
   return doc;
 }
 
 std::string PlanJson(const Estate& estate, const Plan& plan, const std::string& source,
-                     const DrAssessment* recovery, const TenancyAdvice* tenancy) {
-  const Json doc = PlanDocument(estate, plan, source, recovery, tenancy);
+                     const DrAssessment* recovery, const TenancyAdvice* tenancy,
+                     const Json* forecast) {
+  const Json doc = PlanDocument(estate, plan, source, recovery, tenancy, forecast);
   // Invalid UTF-8 in a name (estate files are not required to be UTF-8) becomes U+FFFD
   // rather than an exception.
   return doc.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";

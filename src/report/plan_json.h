@@ -2,6 +2,7 @@
 // plan.json: the plan as a versioned, documented JSON document ("schema": "headroom.plan/v1",
 // docs/plan-json.md). Deterministic: fixed key order, shortest round-trip numbers, no clock.
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "dr/assessment.h"
@@ -14,8 +15,9 @@ namespace headroom {
 inline constexpr const char* kPlanSchema = "headroom.plan/v1";
 
 // `recovery`, when given, becomes the "recovery" section (report/dr_output.h).
+// `forecast`, when given, the "forecast" section (report/forecast_section.h).
 std::string PlanJson(const Estate& estate, const Plan& plan, const std::string& source,
-                     const DrAssessment* recovery = nullptr,
-                     const TenancyAdvice* tenancy = nullptr);
+                     const DrAssessment* recovery = nullptr, const TenancyAdvice* tenancy = nullptr,
+                     const nlohmann::ordered_json* forecast = nullptr);
 
 }  // namespace headroom

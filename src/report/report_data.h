@@ -31,6 +31,7 @@ struct ReportInput {
   OdooSettings odoo;
   const DrAssessment* recovery = nullptr;  // optional: backups against recovery objectives
   const TenancyAdvice* tenancy = nullptr;  // optional: where each tenant lives
+  const Json* forecast = nullptr;          // optional: report/forecast_section.h
 };
 
 // REQUIRES: estate, demand, plan and catalog are set.

@@ -164,6 +164,20 @@ function withSimulation(reportPath, simulation) {
   return copy;
 }
 
+// The forecast section (headroom plan --forecast): one table row and one drawn chart per
+// measured resource, with plan.json's saturation dates and plan months; else it says none.
+async function checkForecast(page, forecast) {
+  if (!forecast) {
+    assert.ok(await page.$("#no-forecast"), "the forecast section does not say it has no forecast");
+    return;
+  }
+  const rows = await tableCells(page, "forecast-table");
+  assert.deepEqual(rows.map((r) => [r[0], r[4]]),
+    forecast.resources.map((f) => [f.name, f.plan_month ? f.plan_month.label : "–"]));
+  const drawn = await page.$$eval("#forecast figure.chart", (fs) => fs.map((f) => f.getAttribute("data-drawn")));
+  assert.deepEqual(drawn, forecast.resources.map(() => "true"), "every forecast chart drew");
+}
+
 async function checkSimulation(page, simulation) {
   if (simulation === null) {
     assert.ok(await page.$("#no-simulation"), "the simulation section does not say it has no simulation");
@@ -229,6 +243,7 @@ async function main() {
     const charts = await checkCharts(page);
     await checkFigures(page, planJson);
     await checkSimulation(page, simulation);
+    await checkForecast(page, planJson.forecast);
     const external = Array.from(requests).filter((u) => u !== reportUrl);
     assert.deepEqual(external, [], "the report fetched something");
     assert.deepEqual(problems, [], "console errors");
