@@ -32,6 +32,8 @@ ExitCode ExitCodeFor(ErrorCode code) {
       return ExitCode::kUsage;
     case ErrorCode::kInternal:
       return ExitCode::kSoftware;
+    case ErrorCode::kUnavailable:
+      return ExitCode::kUnavailable;
   }
   return ExitCode::kSoftware;
 }

@@ -10,19 +10,21 @@ namespace headroom {
 // Exit codes follow BSD sysexits(3), so scripts can tell bad input from a bug.
 enum class ExitCode : int {
   kOk = 0,
-  kUsage = 64,       // EX_USAGE: the command line is wrong
-  kDataError = 65,   // EX_DATAERR: the input is malformed or invalid
-  kNoInput = 66,     // EX_NOINPUT: an input file is missing or unreadable
-  kSoftware = 70,    // EX_SOFTWARE: an internal error
-  kCantCreate = 73,  // EX_CANTCREAT: an output cannot be written
+  kUsage = 64,        // EX_USAGE: the command line is wrong
+  kDataError = 65,    // EX_DATAERR: the input is malformed or invalid
+  kNoInput = 66,      // EX_NOINPUT: an input file is missing or unreadable
+  kUnavailable = 69,  // EX_UNAVAILABLE: a server it must talk to is down or refused
+  kSoftware = 70,     // EX_SOFTWARE: an internal error
+  kCantCreate = 73,   // EX_CANTCREAT: an output cannot be written
 };
 
 enum class ErrorCode {
-  kInvalid,   // bad data in an input
-  kNotFound,  // a missing file or name
-  kIo,        // reading or writing failed
-  kUsage,     // bad arguments
-  kInternal,  // a broken invariant
+  kInvalid,      // bad data in an input
+  kNotFound,     // a missing file or name
+  kIo,           // reading or writing failed
+  kUsage,        // bad arguments
+  kInternal,     // a broken invariant
+  kUnavailable,  // a server could not be reached or refused the connection
 };
 
 // Where an error points: a file position (1-based; 0 when unknown) and a field path.

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "dr/assessment.h"
+#include "estate/calibration.h"
 #include "estate/model.h"
 #include "plan/plan.h"
 
@@ -14,8 +15,10 @@ namespace headroom {
 using Json = nlohmann::ordered_json;
 
 // The document docs/plan-json.md describes ("schema": "headroom.plan/v1"); `recovery`, when
-// given, becomes its "recovery" section (report/dr_output.h).
+// given, becomes its "recovery" section (report/dr_output.h); `calibration`, when given, its
+// "calibration" section (the measured figures the plan used), else null.
 Json PlanDocument(const Estate& estate, const Plan& plan, const std::string& source,
-                  const DrAssessment* recovery = nullptr);
+                  const DrAssessment* recovery = nullptr,
+                  const AppliedCalibration* calibration = nullptr);
 
 }  // namespace headroom

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "dr/assessment.h"
+#include "estate/calibration.h"
 #include "estate/model.h"
 #include "plan/plan.h"
 
@@ -12,8 +13,10 @@ namespace headroom {
 
 inline constexpr const char* kPlanSchema = "headroom.plan/v1";
 
-// `recovery`, when given, becomes the "recovery" section (report/dr_output.h).
+// `recovery`, when given, becomes the "recovery" section (report/dr_output.h); `calibration` the
+// "calibration" section (report/plan_document.h).
 std::string PlanJson(const Estate& estate, const Plan& plan, const std::string& source,
-                     const DrAssessment* recovery = nullptr);
+                     const DrAssessment* recovery = nullptr,
+                     const AppliedCalibration* calibration = nullptr);
 
 }  // namespace headroom

@@ -202,7 +202,7 @@ Json SimulationJson(const SimulationView* sim) {
 Json ReportData(const ReportInput& in) {
   Json doc;
   doc["schema"] = kReportSchema;
-  doc["plan"] = PlanDocument(*in.estate, *in.plan, in.source, in.recovery);
+  doc["plan"] = PlanDocument(*in.estate, *in.plan, in.source, in.recovery, in.calibration);
   doc["demand"] = DemandBand(*in.demand);
   doc["offered_cpu"] = OfferedCpuJson(*in.plan);
   doc["tenants"] = TenantsJson(*in.estate, *in.demand);

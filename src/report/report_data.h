@@ -28,7 +28,8 @@ struct ReportInput {
   // The Odoo settings the plan was sized with (engine/pipeline.cc plans with the defaults):
   // month-end durations are computed with them on the plan's cron workers.
   OdooSettings odoo;
-  const DrAssessment* recovery = nullptr;  // optional: backups against recovery objectives
+  const DrAssessment* recovery = nullptr;           // optional: backups against recovery objectives
+  const AppliedCalibration* calibration = nullptr;  // optional: measured figures the plan used
 };
 
 // REQUIRES: estate, demand, plan and catalog are set.
