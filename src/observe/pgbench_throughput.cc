@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "common/subprocess.h"
@@ -52,15 +53,25 @@ Result<std::vector<UslPoint>> MeasurePgbenchThroughput(
         Run({o.pgbench, "-i", "-q", "-s", std::to_string(o.init_scale), o.dsn});
     if (!init.ok()) return init.errors();
   }
-  std::vector<UslPoint> points;
-  for (int c : o.clients) {
+  auto command = [&o](int clients, int seconds) {
     std::vector<std::string> argv = {o.pgbench, "-n"};
     if (o.select_only) argv.emplace_back("-S");
     for (const std::string& a :
-         {std::string("-c"), std::to_string(c), std::string("-j"), std::to_string(c),
-          std::string("-T"), std::to_string(o.seconds), o.dsn}) {
+         {std::string("-c"), std::to_string(clients), std::string("-j"), std::to_string(clients),
+          std::string("-T"), std::to_string(seconds), o.dsn}) {
       argv.push_back(a);
     }
+    return argv;
+  };
+  if (o.warmup_seconds > 0) {
+    const int most = *std::max_element(o.clients.begin(), o.clients.end());
+    if (say) say(fmt::format("warm-up: {} clients for {} s, not measured", most, o.warmup_seconds));
+    Result<ProcessResult> warm = Run(command(most, o.warmup_seconds));
+    if (!warm.ok()) return warm.errors();
+  }
+  std::vector<UslPoint> points;
+  for (int c : o.clients) {
+    const std::vector<std::string> argv = command(c, o.seconds);
     Result<ProcessResult> run = Run(argv);
     if (!run.ok()) return run.errors();
     const std::optional<double> tps = ParsePgbenchTps(run.value().output);

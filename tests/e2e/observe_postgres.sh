@@ -6,7 +6,7 @@
 #     statements; a server that is down exits 69.
 #  2. pgbench -S (select only) at 1, 2, 4 and 8 clients, 5 s each, fitted with the USL by
 #     `headroom calibrate usl`, predicts the throughput at 16 clients; 16 clients are then
-#     measured. The error is printed. Tolerance: 25%. On this 2-core machine (shared with other
+#     measured. The error is printed. Tolerance: 30%. On this 2-core machine (shared with other
 #     builds, pgbench itself competing for the same cores) throughput flattens beyond 2 clients,
 #     which the fit must capture; run-to-run noise of a 5 s run here is several percent, and the
 #     shared machine's load can change between the two measurements.
@@ -75,10 +75,10 @@ expect_contains "$WORK/calibration.yaml" "usl:"
 predicted=$(grep -o 'predicted at 16 clients: [0-9.]*' "$WORK/stderr" | awk '{print $5}')
 measured=$(as_db_user pgbench -n -S -c 16 -j 16 -T 5 "$dsn" 2>&1 | grep -o 'tps = [0-9.]*' | awk '{print $3}')
 error=$(echo "($predicted - $measured) / $measured" | bc -l)
-printf 'USL at 16 clients: predicted %.1f tps, measured %.1f tps, error %+.1f%% (tolerance 25%%)\n' \
+printf 'USL at 16 clients: predicted %.1f tps, measured %.1f tps, error %+.1f%% (tolerance 30%%)\n' \
   "$predicted" "$measured" "$(echo "$error * 100" | bc -l)"
-within=$(echo "$error < 0.25 && $error > -0.25" | bc -l)
-[ "$within" = 1 ] || { echo "FAIL: USL prediction at 16 clients off by more than 25%"; failures=$((failures + 1)); }
+within=$(echo "$error < 0.3 && $error > -0.3" | bc -l)
+[ "$within" = 1 ] || { echo "FAIL: USL prediction at 16 clients off by more than 30%"; failures=$((failures + 1)); }
 
 # The fitted USL beside a plan: plan.json reports the throughput at each month's pool.
 expect_exit 0 -- "$WORK/headroom" plan --samples 8 --calibration "$WORK/calibration.yaml" -o "$WORK/plan"
