@@ -10,6 +10,17 @@
 namespace headroom {
 namespace {
 
+constexpr size_t kMaxErrors = 50;  // a mismatched pair of files gives a screenful, not thousands
+
+// The first kMaxErrors errors, and a last one saying how many more there were.
+Errors Capped(Errors errors) {
+  if (errors.size() <= kMaxErrors) return errors;
+  const size_t more = errors.size() - kMaxErrors;
+  errors.resize(kMaxErrors);
+  errors.push_back(InvalidError(fmt::format("... and {} more errors", more)));
+  return errors;
+}
+
 struct Where {
   const CsvTable* table;
   const CsvRecord* record;
@@ -107,7 +118,7 @@ Result<DemandSamples> ReadDemandSamples(const CsvInput& utilisation,
     errors.push_back(InvalidError("no throughput record in any file", Location{}));
   }
   // Gaps: an interval without a rate of some class.
-  for (size_t k = 0; k < rate.size() && errors.size() < 50; ++k) {
+  for (size_t k = 0; k < rate.size() && errors.size() < kMaxErrors; ++k) {
     for (size_t i = 0; i < rate[k].size(); ++i) {
       if (rate[k][i] >= 0) continue;
       const Where& w = interval_where[i];
@@ -115,10 +126,10 @@ Result<DemandSamples> ReadDemandSamples(const CsvInput& utilisation,
                                 fmt::format("no rate of class {} at this timestamp (a gap; write "
                                             "0 when there were no requests)",
                                             s.classes[k])));
-      if (errors.size() >= 50) break;
+      if (errors.size() >= kMaxErrors) break;
     }
   }
-  if (!errors.empty()) return errors;
+  if (!errors.empty()) return Capped(std::move(errors));
   s.throughput_per_s.assign(s.busy_cores.size(), std::vector<double>(s.classes.size()));
   for (size_t k = 0; k < rate.size(); ++k) {
     for (size_t i = 0; i < rate[k].size(); ++i) s.throughput_per_s[i][k] = rate[k][i];
@@ -145,7 +156,7 @@ Result<std::vector<UslPoint>> ReadUslPoints(const CsvInput& in) {
       points.push_back(UslPoint{n.value(), x.value()});
     }
   }
-  if (!errors.empty()) return errors;
+  if (!errors.empty()) return Capped(std::move(errors));
   return points;
 }
 

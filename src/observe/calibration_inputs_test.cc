@@ -57,6 +57,17 @@ TEST(CalibrationInputs, AGapIsNamed) {
             "when there were no requests)");
 }
 
+// Files that do not match at all: fifty errors and a count of the rest, not thousands.
+TEST(CalibrationInputs, ErrorsAreCapped) {
+  std::string rates = "timestamp,class,rate_per_s\n";
+  for (int i = 0; i < 200; ++i) rates += std::to_string(1000 + i) + ",api,1\n";
+  Result<DemandSamples> s =
+      ReadDemandSamples({"timestamp,busy_cores\n1,1\n", "u.csv"}, {{rates, "x.csv"}});
+  ASSERT_FALSE(s.ok());
+  ASSERT_EQ(s.errors().size(), 51u);
+  EXPECT_EQ(s.errors().back().message, "... and 150 more errors");
+}
+
 TEST(CalibrationInputs, UslPoints) {
   Result<std::vector<UslPoint>> p =
       ReadUslPoints({"concurrency,throughput\n1,100\n2,190.5\n", "p.csv"});
