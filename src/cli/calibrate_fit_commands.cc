@@ -130,8 +130,9 @@ int RunUsl(const UslArgs& args, Io& io) {
     points = std::move(measured).value();
     std::string clients;
     for (int c : args.pgbench.clients) clients += (clients.empty() ? "" : ",") + std::to_string(c);
-    source = fmt::format("USL fit of pgbench{} at {} clients, {} s each",
-                         args.pgbench.select_only ? " -S" : "", clients, args.pgbench.seconds);
+    source = fmt::format("USL fit of pgbench{} at {} clients, {} s each, {} round(s)",
+                         args.pgbench.select_only ? " -S" : "", clients, args.pgbench.seconds,
+                         args.pgbench.rounds);
   }
   Result<UslFit> fitted = FitUsl(points);
   if (!fitted.ok()) return ReportErrors(fitted.errors(), io.err);
@@ -190,6 +191,9 @@ Action SetupCalibrateUsl(CLI::App& sub) {
       ->check(CLI::Range(1, 10000));
   u->add_option("--seconds", args->pgbench.seconds, "pgbench seconds per client count")
       ->check(CLI::Range(1, 3600));
+  u->add_option("--rounds", args->pgbench.rounds,
+                "Rounds over the client counts, alternately up and down (default: 1)")
+      ->check(CLI::Range(1, 100));
   u->add_flag(
       "--write", [args](int64_t) { args->pgbench.select_only = false; },
       "pgbench's TPC-B-like writes instead of -S (select only)");

@@ -47,6 +47,7 @@ Result<std::vector<UslPoint>> MeasurePgbenchThroughput(
     if (c < 1) return UsageError(fmt::format("a client count must be 1 or more, got {}", c));
   }
   if (o.seconds < 1) return UsageError("pgbench must run at least 1 second per client count");
+  if (o.rounds < 1) return UsageError("give at least one round of measurements");
   if (o.init_scale > 0) {
     if (say) say(fmt::format("pgbench -i -s {}", o.init_scale));
     Result<ProcessResult> init =
@@ -69,18 +70,24 @@ Result<std::vector<UslPoint>> MeasurePgbenchThroughput(
     Result<ProcessResult> warm = Run(command(most, o.warmup_seconds));
     if (!warm.ok()) return warm.errors();
   }
+  // Odd rounds go up the client counts, even rounds down: a load on the machine that drifts
+  // during the measurement then weighs on every count alike instead of on the last ones.
   std::vector<UslPoint> points;
-  for (int c : o.clients) {
-    const std::vector<std::string> argv = command(c, o.seconds);
-    Result<ProcessResult> run = Run(argv);
-    if (!run.ok()) return run.errors();
-    const std::optional<double> tps = ParsePgbenchTps(run.value().output);
-    if (!tps || *tps <= 0) {
-      return UnavailableError(fmt::format("no throughput in the output of {}:\n{}",
-                                          DescribeCommand(argv), Tail(run.value().output)));
+  for (int round = 0; round < o.rounds; ++round) {
+    std::vector<int> order = o.clients;
+    if (round % 2 == 1) std::reverse(order.begin(), order.end());
+    for (int c : order) {
+      const std::vector<std::string> argv = command(c, o.seconds);
+      Result<ProcessResult> run = Run(argv);
+      if (!run.ok()) return run.errors();
+      const std::optional<double> tps = ParsePgbenchTps(run.value().output);
+      if (!tps || *tps <= 0) {
+        return UnavailableError(fmt::format("no throughput in the output of {}:\n{}",
+                                            DescribeCommand(argv), Tail(run.value().output)));
+      }
+      if (say) say(fmt::format("{} clients: {:.1f} transactions/s", c, *tps));
+      points.push_back(UslPoint{static_cast<double>(c), *tps});
     }
-    if (say) say(fmt::format("{} clients: {:.1f} transactions/s", c, *tps));
-    points.push_back(UslPoint{static_cast<double>(c), *tps});
   }
   return points;
 }

@@ -23,12 +23,14 @@ struct PgbenchOptions {
   // An unmeasured run first, at the largest client count: the first run after a load or an
   // initialisation otherwise pays for cold caches and reads as poor scaling at one client.
   int warmup_seconds = 2;
+  // Rounds over the client counts (up, then down, ...): one point per count and round.
+  int rounds = 1;
   std::string pgbench = "pgbench";  // the program
 };
 
-// One point per client count, in order. Errors: kUsage (no clients, a count < 1, seconds < 1),
-// kIo (pgbench could not start), kUnavailable (pgbench failed: its output's end is in the
-// message; a server that is down ends here).
+// One point per client count and round, in the order measured. Errors: kUsage (no clients, a count
+// < 1, seconds < 1), kIo (pgbench could not start), kUnavailable (pgbench failed: its output's end
+// is in the message; a server that is down ends here).
 Result<std::vector<UslPoint>> MeasurePgbenchThroughput(
     const PgbenchOptions& options, const std::function<void(const std::string&)>& say);
 
