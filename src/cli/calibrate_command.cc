@@ -2,6 +2,8 @@
 // [--clients C] [--bin-dir DIR] [--work-dir DIR] [--keep]`: measures base backup, restore and
 // WAL replay throughputs on a real PostgreSQL server and writes a calibration file that
 // `headroom plan` and `headroom dr` use (an estate names it with estate.calibration).
+// `headroom calibrate demands` and `headroom calibrate usl` (calibrate_fit_commands.cc) write its
+// service_demands and usl sections. Each merges into the file -o names when it exists.
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
@@ -9,10 +11,15 @@
 
 #include "cli/commands.h"
 #include "cli/estate_options.h"
-#include "estate/calibration_reader.h"
+#include "engine/calibration_file.h"
 #include "observe/backup_calibration.h"
 
 namespace headroom::cli {
+
+// calibrate_fit_commands.cc: `calibrate demands` and `calibrate usl`, added to `sub`.
+Action SetupCalibrateDemands(CLI::App& sub);
+Action SetupCalibrateUsl(CLI::App& sub);
+
 namespace {
 
 struct CalibrateArgs {
@@ -33,8 +40,11 @@ int RunBackupCalibration(const CalibrateArgs& args, Io& io) {
       m.base_mib, m.base_seconds, m.calibration.backup_mib_s_per_process, m.base_mib,
       m.restore_seconds, m.calibration.restore_mib_s_per_process, m.wal_mib, m.replay_seconds,
       m.calibration.wal_replay_mib_s, m.calibration.restore_start_s);
-  const std::string text = CalibrationYaml(m.calibration);
-  const int code = WriteOutput(text, args.output, io.out, io.err);
+  Calibration update;
+  update.backup = m.calibration;
+  Result<std::string> text = MergedCalibrationYaml(args.output, update);
+  if (!text.ok()) return ReportErrors(text.errors(), io.err);
+  const int code = WriteOutput(text.value(), args.output, io.out, io.err);
   if (code == 0 && !args.output.empty() && args.output != "-") {
     io.err << "wrote " << args.output << "\n";
   }
@@ -73,7 +83,13 @@ Action SetupCalibrateCommand(CLI::App& sub) {
   backup->add_flag("--no-fsync", args->backup.no_fsync,
                    "Leave durability out (no fsync): data movement and replay alone, for "
                    "comparisons and tests");
-  return [args](Io& io) { return RunBackupCalibration(*args, io); };
+  const Action demands = SetupCalibrateDemands(sub);
+  const Action usl = SetupCalibrateUsl(sub);
+  CLI::App* fit_demands = sub.get_subcommand("demands");
+  return [args, backup, fit_demands, demands, usl](Io& io) {
+    if (backup->parsed()) return RunBackupCalibration(*args, io);
+    return fit_demands->parsed() ? demands(io) : usl(io);
+  };
 }
 
 }  // namespace headroom::cli

@@ -13,6 +13,7 @@ Action SetupQueueCommand(CLI::App& sub);
 Action SetupAutoscaleCommand(CLI::App& sub);
 Action SetupDrCommand(CLI::App& sub);
 Action SetupCalibrateCommand(CLI::App& sub);
+Action SetupObserveCommand(CLI::App& sub);
 Action SetupRestoreTimeCommand(CLI::App& sub);
 Action SetupEmitCommand(CLI::App& sub);
 Action SetupSimulateCommand(CLI::App& sub);

@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/estate_options.h"
 #include "cli/progress.h"
+#include "engine/apply_calibration.h"
 #include "engine/pipeline.h"
 #include "engine/simulate.h"
 #include "report/dr_output.h"
@@ -36,13 +37,15 @@ int RunDr(const DrArgs& args, Io& io) {
   if (args.seed) estate.planning.seed = *args.seed;
   Result<Catalog> catalog = LoadCatalog(args.catalog);
   if (!catalog.ok()) return ReportErrors(catalog.errors(), io.err);
-  Result<std::optional<BackupCalibration>> calibration =
+  Result<std::optional<Calibration>> calibration =
       LoadCalibrationFor(*args.source, estate, args.calibration);
   if (!calibration.ok()) return ReportErrors(calibration.errors(), io.err);
+  Result<AppliedCalibration> applied = ApplyCalibration(estate, calibration.value());
+  if (!applied.ok()) return ReportErrors(applied.errors(), io.err);
 
   Progress progress(io.err, isatty(STDERR_FILENO) != 0, "planning");
   Result<PlanRun> run =
-      RunPipeline(estate, catalog.value(), progress.Callback(), calibration.value());
+      RunPipeline(estate, catalog.value(), progress.Callback(), BackupOf(calibration.value()));
   if (!run.ok()) return ReportErrors(run.errors(), io.err);
   const Result<int> month =
       args.month.empty() ? Result<int>(-1) : PlanMonthIndex(args.month, run.value().plan);

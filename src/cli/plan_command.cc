@@ -10,6 +10,7 @@
 #include "cli/progress.h"
 #include "common/atomic_file.h"
 #include "emit/artifacts.h"
+#include "engine/apply_calibration.h"
 #include "engine/pipeline.h"
 #include "engine/simulate.h"
 #include "report/demand_output.h"
@@ -54,13 +55,15 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   Result<Catalog> catalog = LoadCatalog(args.catalog);
   if (!catalog.ok()) return ReportErrors(catalog.errors(), io.err);
 
-  Result<std::optional<BackupCalibration>> calibration =
+  Result<std::optional<Calibration>> calibration =
       LoadCalibrationFor(*args.source, estate, args.calibration);
   if (!calibration.ok()) return ReportErrors(calibration.errors(), io.err);
+  Result<AppliedCalibration> applied = ApplyCalibration(estate, calibration.value());
+  if (!applied.ok()) return ReportErrors(applied.errors(), io.err);
 
   Progress progress(io.err, isatty(STDERR_FILENO) != 0, "planning");
   Result<PlanRun> run =
-      RunPipeline(estate, catalog.value(), progress.Callback(), calibration.value());
+      RunPipeline(estate, catalog.value(), progress.Callback(), BackupOf(calibration.value()));
   if (!run.ok()) return ReportErrors(run.errors(), io.err);
 
   const std::string dir = args.output_dir;
@@ -77,8 +80,9 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   Result<std::optional<Json>> forecast = LoadForecastSection(args.forecast, run.value().plan);
   if (!forecast.ok()) return ReportErrors(forecast.errors(), io.err);
   const Json* forecast_section = forecast.value() ? &*forecast.value() : nullptr;
-  const std::string plan_json = PlanJson(estate, run.value().plan, source, &run.value().recovery,
-                                         tenancy ? &*tenancy : nullptr, forecast_section);
+  const std::string plan_json =
+      PlanJson(estate, run.value().plan, source, &run.value().recovery,
+               tenancy ? &*tenancy : nullptr, forecast_section, &applied.value());
   const std::string demand_json = DemandJson(run.value().demand);
   Result<std::optional<sim::SimulationRun>> day =
       SimulatePeakDay(estate, catalog.value(), run.value().plan);
@@ -88,7 +92,7 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   const std::string report_html =
       HtmlReport(ReportInput{&estate, &run.value().demand, &run.value().plan, &catalog.value(),
                              source, view ? &*view : nullptr, OdooSettings{}, &run.value().recovery,
-                             tenancy ? &*tenancy : nullptr, forecast_section});
+                             tenancy ? &*tenancy : nullptr, forecast_section, &applied.value()});
   // The first month's artifacts (`headroom emit` writes any other month).
   const emit::Artifacts artifacts =
       emit::RenderArtifacts(estate, run.value().plan, 0, PlanSettings{}, emit::EmitSettings{});
@@ -119,7 +123,7 @@ Action SetupPlanCommand(CLI::App& sub) {
   sub.add_option("--catalog", args->catalog,
                  "Price catalog YAML (docs/catalog.md; default: the built-in dated example)");
   sub.add_option("--calibration", args->calibration,
-                 "Calibration file from `headroom calibrate backup` (default: the estate's)");
+                 "Calibration file from `headroom calibrate` (default: the estate's)");
   sub.add_option("--forecast", args->forecast,
                  "Saturation dates from `headroom forecast --format json` to show beside the "
                  "plan's months");

@@ -30,9 +30,9 @@ struct RestoreArgs {
 int RunRestoreTime(const RestoreArgs& args, Io& io) {
   DrSettings settings;
   if (!args.calibration.empty()) {
-    Result<BackupCalibration> c = LoadCalibration(args.calibration);
+    Result<Calibration> c = LoadCalibration(args.calibration);
     if (!c.ok()) return ReportErrors(c.errors(), io.err);
-    settings = Calibrated(settings, c.value());
+    if (c.value().backup) settings = Calibrated(settings, *c.value().backup);
   }
   if (args.network_mib_s) settings.network_mib_s = *args.network_mib_s;
   RecoveryMonth m;

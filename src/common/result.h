@@ -68,5 +68,8 @@ inline Error IoError(std::string message, Location where = {}) {
 inline Error InternalError(std::string message) {
   return Error{ErrorCode::kInternal, std::move(message), {}};
 }
+inline Error UnavailableError(std::string message) {
+  return Error{ErrorCode::kUnavailable, std::move(message), {}};
+}
 
 }  // namespace headroom

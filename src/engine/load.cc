@@ -44,15 +44,23 @@ Result<Catalog> LoadCatalog(const std::string& path) {
   return ReadCatalog(text.value(), path);
 }
 
-Result<BackupCalibration> LoadCalibration(const std::string& path) {
+Result<Calibration> LoadCalibration(const std::string& path) {
   Result<std::string> text = ReadFile(path, kMaxCalibrationBytes);
   if (!text.ok()) return text.errors();
-  return ReadCalibration(text.value(), path);
+  Result<Calibration> read = ReadCalibration(text.value(), path);
+  if (!read.ok()) return read.errors();
+  Calibration calibration = std::move(read).value();
+  calibration.file = path;
+  if (calibration.backup && calibration.backup->source.empty()) calibration.backup->source = path;
+  if (calibration.service_demands && calibration.service_demands->source.empty())
+    calibration.service_demands->source = path;
+  if (calibration.usl && calibration.usl->source.empty()) calibration.usl->source = path;
+  return calibration;
 }
 
-Result<std::optional<BackupCalibration>> LoadCalibrationFor(const EstateSource& source,
-                                                            const Estate& estate,
-                                                            const std::string& override_path) {
+Result<std::optional<Calibration>> LoadCalibrationFor(const EstateSource& source,
+                                                      const Estate& estate,
+                                                      const std::string& override_path) {
   std::string path = override_path;
   if (path.empty() && !estate.calibration.empty()) {
     const std::filesystem::path named(estate.calibration);
@@ -61,12 +69,10 @@ Result<std::optional<BackupCalibration>> LoadCalibrationFor(const EstateSource& 
                ? named.string()
                : (std::filesystem::path(source.path).parent_path() / named).string();
   }
-  if (path.empty()) return std::optional<BackupCalibration>();
-  Result<BackupCalibration> loaded = LoadCalibration(path);
+  if (path.empty()) return std::optional<Calibration>();
+  Result<Calibration> loaded = LoadCalibration(path);
   if (!loaded.ok()) return loaded.errors();
-  BackupCalibration calibration = std::move(loaded).value();
-  if (calibration.source.empty()) calibration.source = path;
-  return std::optional<BackupCalibration>(std::move(calibration));
+  return std::optional<Calibration>(std::move(loaded).value());
 }
 
 std::string DescribeSource(const EstateSource& source) {

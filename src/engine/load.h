@@ -6,7 +6,7 @@
 
 #include "common/result.h"
 #include "cost/catalog.h"
-#include "dr/dr_settings.h"
+#include "estate/calibration.h"
 #include "estate/model.h"
 
 namespace headroom {
@@ -23,14 +23,15 @@ Result<Estate> LoadEstate(const EstateSource& source);
 // Reads a price catalog file (docs/catalog.md); an empty path gives the built-in catalog.
 Result<Catalog> LoadCatalog(const std::string& path);
 
-// Reads a calibration file (estate/calibration_reader.h).
-Result<BackupCalibration> LoadCalibration(const std::string& path);
+// Reads a calibration file (estate/calibration_reader.h); `file` is set to `path`, and an empty
+// section source to it as well.
+Result<Calibration> LoadCalibration(const std::string& path);
 
 // The calibration a run uses: `override_path` when given, else the estate's `calibration` file
 // (relative to the estate file), else none.
-Result<std::optional<BackupCalibration>> LoadCalibrationFor(const EstateSource& source,
-                                                            const Estate& estate,
-                                                            const std::string& override_path);
+Result<std::optional<Calibration>> LoadCalibrationFor(const EstateSource& source,
+                                                      const Estate& estate,
+                                                      const std::string& override_path);
 
 // "examples/healthcare-growth.yaml (built-in)" or the path: how reports name the input.
 std::string DescribeSource(const EstateSource& source);

@@ -1,6 +1,7 @@
 #include "report/plan_json.h"
 
 #include "estate/defaults.h"
+#include "queueing/usl.h"
 #include "report/dr_output.h"
 #include "report/plan_document.h"
 #include "report/tenancy_output.h"
@@ -249,11 +250,55 @@ Json AssumptionsJson(const Estate& estate) {
   return list;
 }
 
+// The USL fit's throughput at each month's PgBouncer transaction pool (the server connections
+// that run Odoo's transactions), beside the concurrency of its peak.
+Json UslJson(const UslCalibration& usl, const Plan& plan) {
+  const queueing::UslParameters p{usl.lambda_per_s, usl.sigma, usl.kappa};
+  const std::optional<double> peak = queueing::UslPeakConcurrency(p);
+  Json months = Json::array();
+  for (const MonthPlan& m : plan.month_plans) {
+    const int connections = m.postgres.pools.transaction_pool_size;
+    months.push_back(Json{{"month", m.label},
+                          {"connections", connections},
+                          {"throughput_per_s", queueing::UslThroughput(p, connections)}});
+  }
+  return Json{
+      {"source", usl.source},
+      {"lambda_per_s", usl.lambda_per_s},
+      {"sigma", usl.sigma},
+      {"kappa", usl.kappa},
+      {"peak_concurrency", peak ? Json(*peak) : Json(nullptr)},
+      {"peak_throughput_per_s", peak ? Json(queueing::UslThroughput(p, *peak)) : Json(nullptr)},
+      {"months", std::move(months)}};
+}
+
+Json CalibrationJson(const AppliedCalibration* c, const Plan& plan) {
+  if (c == nullptr || (c->classes.empty() && !c->usl)) return nullptr;
+  Json doc{{"file", c->file}};
+  if (c->classes.empty()) {
+    doc["service_demands"] = nullptr;
+  } else {
+    Json classes = Json::array();
+    for (const CalibratedClass& k : c->classes) {
+      classes.push_back(Json{{"name", k.request_class},
+                             {"app_cpu_ms", k.app_cpu_ms},
+                             {"estate_app_cpu_ms", k.estate_app_cpu_ms},
+                             {"db_cpu_ms", k.db_cpu_ms},
+                             {"estate_db_cpu_ms", k.estate_db_cpu_ms},
+                             {"db_cpu_ms_measured", k.db_measured}});
+    }
+    doc["service_demands"] =
+        Json{{"source", c->service_demands_source}, {"classes", std::move(classes)}};
+  }
+  doc["usl"] = c->usl ? UslJson(*c->usl, plan) : Json(nullptr);
+  return doc;
+}
+
 }  // namespace
 
 Json PlanDocument(const Estate& estate, const Plan& plan, const std::string& source,
-                  const DrAssessment* recovery, const TenancyAdvice* tenancy,
-                  const Json* forecast) {
+                  const DrAssessment* recovery, const TenancyAdvice* tenancy, const Json* forecast,
+                  const AppliedCalibration* calibration) {
   Json doc;
   doc["schema"] = kPlanSchema;
   doc["estate"] = plan.estate;
@@ -286,13 +331,14 @@ Json PlanDocument(const Estate& estate, const Plan& plan, const std::string& sou
   if (tenancy != nullptr) doc["tenancy"] = TenancyJsonValue(*tenancy);
   if (forecast != nullptr) doc["forecast"] = *forecast;
   doc["assumptions"] = AssumptionsJson(estate);
+  doc["calibration"] = CalibrationJson(calibration, plan);
   return doc;
 }
 
 std::string PlanJson(const Estate& estate, const Plan& plan, const std::string& source,
                      const DrAssessment* recovery, const TenancyAdvice* tenancy,
-                     const Json* forecast) {
-  const Json doc = PlanDocument(estate, plan, source, recovery, tenancy, forecast);
+                     const Json* forecast, const AppliedCalibration* calibration) {
+  const Json doc = PlanDocument(estate, plan, source, recovery, tenancy, forecast, calibration);
   // Invalid UTF-8 in a name (estate files are not required to be UTF-8) becomes U+FFFD
   // rather than an exception.
   return doc.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";

@@ -202,7 +202,8 @@ Json SimulationJson(const SimulationView* sim) {
 Json ReportData(const ReportInput& in) {
   Json doc;
   doc["schema"] = kReportSchema;
-  doc["plan"] = PlanDocument(*in.estate, *in.plan, in.source, in.recovery, in.tenancy, in.forecast);
+  doc["plan"] = PlanDocument(*in.estate, *in.plan, in.source, in.recovery, in.tenancy, in.forecast,
+                             in.calibration);
   doc["demand"] = DemandBand(*in.demand);
   doc["offered_cpu"] = OfferedCpuJson(*in.plan);
   doc["tenants"] = TenantsJson(*in.estate, *in.demand);

@@ -29,9 +29,10 @@ struct ReportInput {
   // The Odoo settings the plan was sized with (engine/pipeline.cc plans with the defaults):
   // month-end durations are computed with them on the plan's cron workers.
   OdooSettings odoo;
-  const DrAssessment* recovery = nullptr;  // optional: backups against recovery objectives
-  const TenancyAdvice* tenancy = nullptr;  // optional: where each tenant lives
-  const Json* forecast = nullptr;          // optional: report/forecast_section.h
+  const DrAssessment* recovery = nullptr;           // optional: backups against recovery objectives
+  const TenancyAdvice* tenancy = nullptr;           // optional: where each tenant lives
+  const Json* forecast = nullptr;                   // optional: report/forecast_section.h
+  const AppliedCalibration* calibration = nullptr;  // optional: measured figures the plan used
 };
 
 // REQUIRES: estate, demand, plan and catalog are set.
