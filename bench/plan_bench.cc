@@ -3,6 +3,8 @@
 // estate: the ratio says what planning adds on top of synthesising the load it plans for. The
 // verified plan adds the simulation of every month (docs/simulation.md, "Verification"). A
 // generated 1,000-tenant estate shows the scale case (one iteration; peak memory as a counter).
+// The plan command is what `headroom plan --samples 128` runs from start to end: the verified plan,
+// the tenancy advice, the simulated peak day, plan.json, report.html and the artifacts written.
 //
 //   build/release/bench/plan_bench
 //   build/release/bench/plan_bench --benchmark_filter=Generated   (peak memory of that case)
@@ -10,6 +12,15 @@
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/app.h"
+#include "cost/catalog.h"
 #include "demand/demand.h"
 #include "demand/generated_estate.h"
 #include "engine/pipeline.h"
@@ -61,25 +72,43 @@ void PlanOnce(benchmark::State& state, const Estate& estate, int samples) {
 void BM_Plan_Default128(benchmark::State& state) { PlanOnce(state, DefaultEstate(), 128); }
 BENCHMARK(BM_Plan_Default128)->Unit(benchmark::kMillisecond);
 
-// What `headroom plan` runs: the plan above, then every month's peak and recovery windows
-// simulated, and the sizing passes the simulation's findings ask for.
+// What `headroom plan` runs before its outputs: the demand (on the verification's threads), the
+// plan above, then every month's peak and recovery windows simulated, the sizing passes the
+// simulation's findings ask for, and the backup and recovery assessment.
 void BM_PlanVerified_Default128(benchmark::State& state) {
-  const Estate estate = DefaultEstate();
-  DemandOptions options = DemandOptions::FromPlanning(estate.planning);
-  options.samples = 128;
-  options.keep_tenant_samples = false;
+  Estate estate = DefaultEstate();
+  estate.planning.samples = 128;
   for (auto _ : state) {
-    Result<Demand> demand = SynthesizeDemand(estate, options);
-    if (!demand.ok()) {
-      state.SkipWithError("demand failed");
+    Result<PlanRun> run = RunPipeline(estate, BuiltinCatalog(), {});
+    if (!run.ok()) {
+      state.SkipWithError("pipeline failed");
       return;
     }
-    Result<Plan> plan =
-        PlanAndVerify(estate, demand.value(), PlanSettings{}, sim::SimulationSettings{}, {});
-    benchmark::DoNotOptimize(plan.ok());
+    benchmark::DoNotOptimize(run.value().plan.holds);
   }
 }
 BENCHMARK(BM_PlanVerified_Default128)->Unit(benchmark::kMillisecond);
+
+void BM_PlanCommand_Default128(benchmark::State& state) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "headroom-plan-bench";
+  std::vector<std::string> args = {"headroom", "plan", "--samples", "128", "-o", dir.string()};
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  std::ostringstream sink;
+  std::streambuf* const out = std::cout.rdbuf(sink.rdbuf());
+  for (auto _ : state) {
+    sink.str({});
+    const int code = headroom::cli::Run(static_cast<int>(argv.size()), argv.data());
+    if (code != 0) {
+      std::cout.rdbuf(out);
+      state.SkipWithError("headroom plan failed");
+      return;
+    }
+  }
+  std::cout.rdbuf(out);
+  std::filesystem::remove_all(dir);
+}
+BENCHMARK(BM_PlanCommand_Default128)->Unit(benchmark::kMillisecond);
 
 void BM_Plan_Generated1000Tenants128(benchmark::State& state) {
   PlanOnce(state, GenerateEstate(1000, 24, 42), 128);

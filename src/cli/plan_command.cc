@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <future>
 #include <ostream>
 
 #include "cli/commands.h"
@@ -61,6 +62,14 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   Result<AppliedCalibration> applied = ApplyCalibration(estate, calibration.value());
   if (!applied.ok()) return ReportErrors(applied.errors(), io.err);
 
+  // Where each tenant lives does not depend on the plan: it is advised on a second thread while
+  // the demand is synthesised and the plan sized (left out of an estate too large for it).
+  const TenancySettings tenancy_settings;
+  std::future<Result<TenancyAdvice>> advising;
+  if (static_cast<int>(estate.tenants.size()) <= tenancy_settings.max_tenants) {
+    advising = std::async(std::launch::async,
+                          [&] { return AdviseTenancy(estate, catalog.value(), tenancy_settings); });
+  }
   Progress progress(io.err, isatty(STDERR_FILENO) != 0, "planning");
   Result<PlanRun> run =
       RunPipeline(estate, catalog.value(), progress.Callback(), BackupOf(calibration.value()));
@@ -69,11 +78,9 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
   const std::string dir = args.output_dir;
   const std::string source = DescribeSource(*args.source);
   // Render everything first, so a failure leaves no half-written output folder.
-  // Where each tenant lives; left out of an estate too large for it (TenancySettings).
-  const TenancySettings tenancy_settings;
   std::optional<TenancyAdvice> tenancy;
-  if (static_cast<int>(estate.tenants.size()) <= tenancy_settings.max_tenants) {
-    Result<TenancyAdvice> advised = AdviseTenancy(estate, catalog.value(), tenancy_settings);
+  if (advising.valid()) {
+    Result<TenancyAdvice> advised = advising.get();
     if (!advised.ok()) return ReportErrors(advised.errors(), io.err);
     tenancy = std::move(advised).value();
   }

@@ -327,6 +327,24 @@ TEST(DemandTest, ThreadsDoNotChangeResults) {
   EXPECT_TRUE(SameBytes(one.tenants[0].hourly_mid, two.tenants[0].hourly_mid));
 }
 
+// The peak-day simulation synthesises one sample only, for the mid series (engine/simulate.cc):
+// the mid evaluation must not depend on how many samples run beside it.
+TEST(DemandTest, MidDoesNotDependOnTheSampleCount) {
+  const Estate e = te::HealthcareGrowthEstate();
+  DemandOptions o;
+  o.samples = 32;
+  o.keep_hourly_mid = true;
+  const Demand many = Synthesize(e, o);
+  o.samples = 1;
+  const Demand one = Synthesize(e, o);
+  EXPECT_TRUE(many.estate_mid == one.estate_mid);
+  ASSERT_EQ(many.tenants.size(), one.tenants.size());
+  for (size_t t = 0; t < many.tenants.size(); ++t) {
+    EXPECT_FALSE(many.tenants[t].hourly_mid.empty());
+    EXPECT_TRUE(SameBytes(many.tenants[t].hourly_mid, one.tenants[t].hourly_mid)) << t;
+  }
+}
+
 TEST(DemandTest, HealthcareExample) {
   const Estate e = te::HealthcareGrowthEstate();
   DemandOptions o = DemandOptions::FromPlanning(e.planning);

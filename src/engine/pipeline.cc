@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "plan/adjust.h"
@@ -68,7 +69,9 @@ Result<Plan> PlanAndVerify(const Estate& estate, const Demand& demand, PlanSetti
 Result<PlanRun> RunPipeline(const Estate& estate, const Catalog& catalog,
                             const std::function<void(double)>& progress,
                             const std::optional<BackupCalibration>& calibration) {
-  const DemandOptions options = DemandOptions::FromPlanning(estate.planning);
+  DemandOptions options = DemandOptions::FromPlanning(estate.planning);
+  // The samples split over the verification's threads: the figures are the same for any count.
+  options.threads = std::max(1, sim::SimulationSettings{}.threads);
   const ProgressFn demand_progress = [&progress](double f) {
     if (progress) progress(kDemandShare * f);
   };

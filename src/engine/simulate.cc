@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include "common/suggest.h"
@@ -80,8 +81,11 @@ Status CheckTenant(const Demand& demand, const std::string& tenant) {
   return UsageError(message);
 }
 
-Result<Demand> HourlyDemand(const Estate& estate) {
+// The demand with its hourly mid series kept. `samples` 1 when only the mid is read (the mid does
+// not depend on the sample count), the estate's when the demand is planned as well.
+Result<Demand> HourlyDemand(const Estate& estate, std::optional<int> samples = std::nullopt) {
   DemandOptions options = DemandOptions::FromPlanning(estate.planning);
+  if (samples) options.samples = *samples;
   options.keep_hourly_mid = true;
   options.keep_tenant_samples = false;
   return SynthesizeDemand(estate, options);
@@ -177,7 +181,7 @@ Result<std::optional<sim::SimulationRun>> SimulatePeakDay(const Estate& estate,
   if (plan.month_plans.empty() || bytes > kMaxPeakDayHourlyBytes) {
     return std::optional<sim::SimulationRun>();
   }
-  Result<Demand> demand = HourlyDemand(estate);
+  Result<Demand> demand = HourlyDemand(estate, 1);
   if (!demand.ok()) return demand.errors();
   PlanSettings settings;
   settings.catalog = catalog;
