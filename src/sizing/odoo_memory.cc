@@ -103,8 +103,9 @@ OdooMemory SizeOdooMemory(const MonthLoad& load, int workers_per_pod,
   m.limit_memory_hard_bytes = static_cast<int64_t>(m.limit_memory_hard_mib * kMibBytes);
   const double workers = std::max(1, workers_per_pod);
   const double master = std::clamp(settings.master_rss_mib, 0.0, kMaxMib);
-  m.pod_memory_request_mib = RoundUpTo(master + workers * m.busy_worker_rss_mib, 1.0);
-  m.pod_memory_limit_mib = RoundUpTo(master + workers * m.limit_memory_hard_mib * rss_per_vms, 1.0);
+  m.pod_memory_request_mib = RoundUpTo(master + workers * m.busy_worker_rss_mib, kRoundingMib);
+  m.pod_memory_limit_mib =
+      RoundUpTo(master + workers * m.limit_memory_hard_mib * rss_per_vms, kRoundingMib);
   return m;
 }
 

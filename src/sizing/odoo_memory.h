@@ -13,11 +13,14 @@
 //     workers that served one of the heaviest 5% of requests are recycled afterwards
 //   limit_memory_hard (VMS)        ⌈1.25 × max(soft, max_c r_c / rss_per_vms)⌉ to 64 MiB:
 //     the heaviest class fits with a quarter to spare (1.25 = Odoo's default 2560 / 2048)
-//   pod memory request (RSS)       master_rss_mib + workers × mean r_c weighted by worker time
-//     (λ_c S_c: a heavy request holds its memory for as long as it runs)
-//   pod memory limit (RSS)         master_rss_mib + workers × hard × rss_per_vms
+//   pod memory request (RSS)       ⌈master_rss_mib + workers × mean r_c weighted by worker time⌉
+//     to 64 MiB (λ_c S_c: a heavy request holds its memory for as long as it runs)
+//   pod memory limit (RSS)         ⌈master_rss_mib + workers × hard × rss_per_vms⌉ to 64 MiB
 //     every worker at the kill threshold at once: the cgroup limit is never reached before
 //     Odoo's own limits act, so the kernel never OOM-kills a pod's workers.
+// Requests and limits go up in 64 MiB steps: the worker-time mean moves with the class mix, so
+// more of a light tenant's traffic makes it a few MiB lighter; to the MiB, that would let a pod
+// shrink while the estate grows and the packing change for the sake of a few MiB.
 
 #include <cstdint>
 

@@ -26,8 +26,8 @@ ClassLoad Class(const char* name, double rate_per_s, double app_cpu_ms, double d
 //   hard = 1.25 × max(320, 900 / 0.6 = 1500) = 1875 → 1920 MiB = 2 013 265 920 bytes.
 // Worker-time weights λS: 1.26, 0.6206, 0.1408 (sum 2.0214): busy worker RSS
 //   (1.26 × 180 + 0.6206 × 900 + 0.1408 × 150) / 2.0214 = 806.46 / 2.0214 = 398.96 MiB;
-//   request = 250 + 6 × 398.96 = 2643.8 → 2644 MiB;
-//   limit = 250 + 6 × 1920 × 0.6 = 7162 MiB.
+//   request = 250 + 6 × 398.96 = 2643.8 → 2688 MiB (64 MiB steps);
+//   limit = 250 + 6 × 1920 × 0.6 = 7162 → 7168 MiB.
 TEST(OdooMemoryTest, ReconciliationByHand) {
   MonthLoad load;
   load.classes = {Class("interactive", 10, 90, 25, 40, 180),
@@ -42,8 +42,8 @@ TEST(OdooMemoryTest, ReconciliationByHand) {
   EXPECT_EQ(m.limit_memory_soft_bytes, 335544320);
   EXPECT_EQ(m.limit_memory_hard_mib, 1920);
   EXPECT_EQ(m.limit_memory_hard_bytes, 2013265920);
-  EXPECT_EQ(m.pod_memory_request_mib, 2644);
-  EXPECT_EQ(m.pod_memory_limit_mib, 7162);
+  EXPECT_EQ(m.pod_memory_request_mib, 2688);
+  EXPECT_EQ(m.pod_memory_limit_mib, 7168);
 }
 
 // With heavy requests above 5% of the mix the soft limit covers them: interactive 10/s and
@@ -82,8 +82,8 @@ TEST(OdooMemoryTest, NoLoad) {
   const OdooMemory m = SizeOdooMemory(MonthLoad{}, 2, OdooSettings{});
   EXPECT_EQ(m.limit_memory_soft_mib, 256);   // 120 / 0.6 = 200 → 256
   EXPECT_EQ(m.limit_memory_hard_mib, 320);   // 1.25 × 256
-  EXPECT_EQ(m.pod_memory_request_mib, 490);  // 250 + 2 × 120
-  EXPECT_EQ(m.pod_memory_limit_mib, 634);    // 250 + 2 × 320 × 0.6
+  EXPECT_EQ(m.pod_memory_request_mib, 512);  // 250 + 2 × 120 = 490 → 512
+  EXPECT_EQ(m.pod_memory_limit_mib, 640);    // 250 + 2 × 320 × 0.6 = 634 → 640
 }
 
 }  // namespace

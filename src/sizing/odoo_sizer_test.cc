@@ -60,11 +60,11 @@ TEST(OdooSizerTest, OneClassByHand) {
   EXPECT_EQ(s.hpa_max_replicas, 6);
 
   // Memory: 300 MiB per worker. soft 300 / 0.6 = 500 → 512 MiB; hard 1.25 × 512 = 640 MiB;
-  // request 250 + 8 × 300 = 2650; limit 250 + 8 × 640 × 0.6 = 3322.
+  // request 250 + 8 × 300 = 2650 → 2688 (64 MiB steps); limit 250 + 8 × 640 × 0.6 = 3322 → 3328.
   EXPECT_EQ(s.limit_memory_soft_bytes, int64_t{512} << 20);
   EXPECT_EQ(s.limit_memory_hard_bytes, int64_t{640} << 20);
-  EXPECT_EQ(s.pod_memory_request_mib, 2650);
-  EXPECT_EQ(s.pod_memory_limit_mib, 3322);
+  EXPECT_EQ(s.pod_memory_request_mib, 2688);
+  EXPECT_EQ(s.pod_memory_limit_mib, 3328);
 
   EXPECT_EQ(s.db_maxconn, 8);
   EXPECT_EQ(s.db_maxconn_gevent, 64);
