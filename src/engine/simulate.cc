@@ -141,7 +141,9 @@ Result<sim::SimulationRun> SimulateWindow(const Estate& estate, const Demand& d,
   const int window = request.window == sim::SimWindow::kRecovery ? kRecovery : kPeak;
   run.config.streams = TenantStreams(d, ClassScales(d, m, peak_hour, window), first_hour, hours);
   run.start_utc = d.HourUtc(std::clamp(first_hour, 0, d.hours() - 1));
-  run.result = sim::SimulateStack(run.config, run.seed);
+  // The day is long enough to cut into hours run side by side (sim/stack/stack_parts.cc).
+  run.result = day ? sim::SimulateStackInParts(run.config, run.seed, simulation.threads)
+                   : sim::SimulateStack(run.config, run.seed);
   for (const sim::ClassOutcome& c : run.result.classes) {
     double analytic = 0;
     for (const ClassLatency& l : m.odoo.latency) {

@@ -50,6 +50,9 @@ class TokenPool final : public EventHandler, public StatisticsOwner {
   [[nodiscard]] uint64_t grants() const { return grants_; }
   [[nodiscard]] uint64_t rejections() const { return rejections_; }
   [[nodiscard]] const Histogram& waits_s() const { return waits_s_; }
+  // Forgets the waits recorded so far, keeping every other statistic (a model that measures the
+  // time-averaged levels itself starts its observation here).
+  void ResetWaits() { waits_s_.Reset(); }
   [[nodiscard]] const TimeWeighted& in_use_average() const { return in_use_average_; }
   [[nodiscard]] const TimeWeighted& waiting_average() const { return waiting_average_; }
 

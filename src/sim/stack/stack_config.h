@@ -93,7 +93,11 @@ struct StackConfig {
   double hpa_sync_period_s = 15;
 
   double duration_s = 3600;
-  double warmup_s = 0;               // statistics start here
+  double warmup_s = 0;  // statistics start here
+  // Statistics end here (0: at duration_s): requests that arrived before it are still followed
+  // to their answer, kill or failure until duration_s, so a window cut in parts
+  // (SimulateStackInParts) loses none of the requests in flight at a cut.
+  double observe_until_s = 0;
   double timeline_step_s = 60;       // one timeline point per step
   bool exponential_service = false;  // exponential demands (for tests against M/M/c)
 };

@@ -3,6 +3,7 @@
 // stack_requests.cc moves requests through the layers, stack_pods.cc runs pods, the HPA, the
 // failure and the timeline, stack_model.cc assembles the result.
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <deque>
@@ -95,12 +96,39 @@ struct Integrals {
   double pool_in_use = 0;
   double in_system = 0;
   double underprovisioned = 0;
+
+  [[nodiscard]] Integrals Minus(const Integrals& o) const;
+  void Add(const Integrals& o);
 };
+
+// What a run observed, before it is summarised: counts, sums and histograms, so that runs of
+// consecutive parts of one window add up to the whole (stack_parts.cc).
+struct StackTally {
+  double observed_s = 0;
+  uint64_t events = 0;
+  std::vector<Histogram> responses_s;          // per stream
+  std::vector<uint64_t> timeouts;              // per stream
+  std::vector<uint64_t> failed;                // per stream
+  std::vector<std::array<double, 5>> phase_s;  // per class, seconds per phase (Phase order)
+  Integrals observed;                          // over the observed span
+  Histogram pool_waits_s{1e-9};
+  uint64_t worker_recycles = 0;
+  double cron_cpu_s_done = 0;
+  int min_ready_pods = 0;  // INT_MAX until a level is seen
+  int max_ready_pods = 0;
+  std::vector<ScalingEvent> scaling;
+  std::vector<TimelinePoint> timeline;
+};
+
+// The result of a tally under `config` (its classes and streams, PostgreSQL vCPU, pool size).
+StackResult Summarise(const StackConfig& config, const StackTally& tally);
 
 class StackEngine final : public EventHandler, public JobListener {
  public:
   StackEngine(const StackConfig& config, uint64_t seed);
   StackResult Run();
+  // Runs the window and returns what it observed, unsummarised.
+  StackTally RunTally();
 
   void HandleEvent(const Event& event) override;
   void OnJobReady(uint32_t resource_tag, JobId job) override;
@@ -130,7 +158,13 @@ class StackEngine final : public EventHandler, public JobListener {
   // Moves `r` to `next`, adding the time spent in its current phase to its class's totals.
   void EnterPhase(Request& r, Phase next);
   [[nodiscard]] bool Observed(const Request& request) const {
-    return request.arrival_s >= config_.warmup_s;
+    return request.arrival_s >= config_.warmup_s &&
+           (config_.observe_until_s <= 0 || request.arrival_s < config_.observe_until_s);
+  }
+  // The end of the observed span: observe_until_s when set, else the end of the window.
+  [[nodiscard]] double ObserveEnd() const {
+    return config_.observe_until_s > 0 ? std::min(config_.observe_until_s, config_.duration_s)
+                                       : config_.duration_s;
   }
   // --- cron (stack_requests.cc)
   void CronNext(uint32_t cron_worker);
@@ -150,13 +184,14 @@ class StackEngine final : public EventHandler, public JobListener {
   [[nodiscard]] int LivePods() const;
   [[nodiscard]] int NextZone() const;
   // --- result (stack_model.cc)
-  [[nodiscard]] StackResult Collect() const;
+  void Start();
+  [[nodiscard]] StackTally Tally() const;
   [[nodiscard]] Integrals Measure() const;
 
   const StackConfig& config_;
   Simulator simulator_;
   EventKind arrival_kind_, hour_kind_, io_kind_, kill_kind_, respawn_kind_, ready_kind_, sync_kind_,
-      timeline_kind_, failure_kind_, replace_kind_, cron_app_kind_, warmup_kind_;
+      timeline_kind_, failure_kind_, replace_kind_, cron_app_kind_, warmup_kind_, cut_kind_;
   std::vector<StreamState> streams_;
   // Per class: the app CPU, PostgreSQL CPU and storage-read demand of one request, seconds.
   std::vector<Distribution> app_s_, db_s_, io_s_;
@@ -181,6 +216,8 @@ class StackEngine final : public EventHandler, public JobListener {
   // statistics
   int down_zone_ = -1;
   Integrals at_warmup_;
+  std::optional<Integrals> at_cut_;  // taken at observe_until_s
+  std::optional<Histogram> pool_waits_at_cut_;
   Integrals at_step_;
   TimeWeighted in_system_;
   TimeWeighted busy_workers_;

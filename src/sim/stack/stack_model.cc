@@ -19,7 +19,7 @@ Distribution DemandOf(double mean_ms, double cv, bool exponential) {
   return Distribution::Lognormal(mean_s, std::max(0.0, cv));
 }
 
-LatencySummary Summarise(const Histogram& h, uint64_t timeouts, uint64_t failed) {
+LatencySummary SummariseLatency(const Histogram& h, uint64_t timeouts, uint64_t failed) {
   LatencySummary s;
   s.completed = h.count();
   s.timeouts = timeouts;
@@ -53,7 +53,7 @@ StackEngine::StackEngine(const StackConfig& config, uint64_t seed)
             kPoolTag) {
   for (EventKind* kind : {&arrival_kind_, &hour_kind_, &io_kind_, &kill_kind_, &respawn_kind_,
                           &ready_kind_, &sync_kind_, &timeline_kind_, &failure_kind_,
-                          &replace_kind_, &cron_app_kind_, &warmup_kind_}) {
+                          &replace_kind_, &cron_app_kind_, &warmup_kind_, &cut_kind_}) {
     *kind = simulator_.AddHandler(this);
   }
   for (const StackStream& s : config.streams) {
@@ -112,6 +112,13 @@ void StackEngine::HandleEvent(const Event& e) {
     Replace(static_cast<int>(e.target));
   } else if (k == warmup_kind_) {
     at_warmup_ = Measure();
+    pool_.ResetWaits();
+    // The level at the warm-up counts even when it does not change afterwards.
+    min_ready_ = std::min(min_ready_, ReadyPods());
+    max_ready_ = std::max(max_ready_, ReadyPods());
+  } else if (k == cut_kind_) {
+    at_cut_ = Measure();
+    pool_waits_at_cut_ = pool_.waits_s();
   }
 }
 
@@ -129,7 +136,7 @@ Integrals StackEngine::Measure() const {
   return i;
 }
 
-StackResult StackEngine::Run() {
+void StackEngine::Start() {
   UpdateLevels();
   StepHour();
   for (uint32_t w = 0; w < cron_chunk_s_.size(); ++w) CronNext(w);
@@ -137,72 +144,118 @@ StackResult StackEngine::Run() {
   if (config_.timeline_step_s > 0) simulator_.ScheduleIn(config_.timeline_step_s, timeline_kind_);
   if (config_.failure) simulator_.Schedule(std::max(0.0, config_.failure->at_s), failure_kind_);
   if (config_.warmup_s > 0) simulator_.Schedule(config_.warmup_s, warmup_kind_);
-  simulator_.Run(config_.duration_s);
-  return Collect();
+  if (ObserveEnd() < config_.duration_s) simulator_.Schedule(ObserveEnd(), cut_kind_);
 }
 
-StackResult StackEngine::Collect() const {
+StackTally StackEngine::RunTally() {
+  Start();
+  simulator_.Run(config_.duration_s);
+  return Tally();
+}
+
+StackResult StackEngine::Run() { return Summarise(config_, RunTally()); }
+
+StackTally StackEngine::Tally() const {
+  StackTally t;
+  t.observed_s = std::max(0.0, ObserveEnd() - config_.warmup_s);
+  t.events = simulator_.events_handled();
+  for (const StreamState& s : streams_) {
+    t.responses_s.push_back(s.responses_s);
+    t.timeouts.push_back(s.timeouts);
+    t.failed.push_back(s.failed);
+  }
+  t.phase_s = phase_s_;
+  t.observed = (at_cut_ ? *at_cut_ : Measure()).Minus(at_warmup_);
+  t.pool_waits_s = pool_waits_at_cut_ ? *pool_waits_at_cut_ : pool_.waits_s();
+  t.worker_recycles = recycles_;
+  t.cron_cpu_s_done = cron_done_s_;
+  t.min_ready_pods = min_ready_;
+  t.max_ready_pods = max_ready_;
+  t.scaling = scaling_;
+  t.timeline = timeline_;
+  return t;
+}
+
+Integrals Integrals::Minus(const Integrals& o) const {
+  return {pod_cpu - o.pod_cpu,
+          pod_cpu_capacity - o.pod_cpu_capacity,
+          postgres_cpu - o.postgres_cpu,
+          busy_workers - o.busy_workers,
+          worker_capacity - o.worker_capacity,
+          pool_in_use - o.pool_in_use,
+          in_system - o.in_system,
+          underprovisioned - o.underprovisioned};
+}
+
+void Integrals::Add(const Integrals& o) {
+  pod_cpu += o.pod_cpu;
+  pod_cpu_capacity += o.pod_cpu_capacity;
+  postgres_cpu += o.postgres_cpu;
+  busy_workers += o.busy_workers;
+  worker_capacity += o.worker_capacity;
+  pool_in_use += o.pool_in_use;
+  in_system += o.in_system;
+  underprovisioned += o.underprovisioned;
+}
+
+StackResult Summarise(const StackConfig& config, const StackTally& tally) {
   StackResult out;
-  const Integrals end = Measure();
-  const double span_s = std::max(0.0, config_.duration_s - config_.warmup_s);
+  const double span_s = tally.observed_s;
   out.observed_s = span_s;
-  out.events = simulator_.events_handled();
+  out.events = tally.events;
   Histogram all(1e-6);
   uint64_t all_timeouts = 0, all_failed = 0;
-  for (size_t k = 0; k < config_.classes.size(); ++k) {
+  for (size_t k = 0; k < config.classes.size(); ++k) {
     Histogram h(1e-6);
     uint64_t timeouts = 0, failed = 0;
     bool sent = false;  // classes no stream sends (the websocket bus) are left out
-    for (size_t s = 0; s < streams_.size(); ++s) {
-      if (static_cast<size_t>(config_.streams[s].class_index) != k) continue;
+    for (size_t s = 0; s < tally.responses_s.size(); ++s) {
+      if (static_cast<size_t>(config.streams[s].class_index) != k) continue;
       sent = true;
-      h.Merge(streams_[s].responses_s);
-      timeouts += streams_[s].timeouts;
-      failed += streams_[s].failed;
+      h.Merge(tally.responses_s[s]);
+      timeouts += tally.timeouts[s];
+      failed += tally.failed[s];
     }
     if (!sent) continue;
     all.Merge(h);
     all_timeouts += timeouts;
     all_failed += failed;
     ClassOutcome c;
-    c.request_class = config_.classes[k].name;
-    c.target_ms = config_.classes[k].p95_target_ms;
-    c.latency = Summarise(h, timeouts, failed);
+    c.request_class = config.classes[k].name;
+    c.target_ms = config.classes[k].p95_target_ms;
+    c.latency = SummariseLatency(h, timeouts, failed);
     c.meets_target = MeetsTarget(c.latency, c.target_ms);
     const double per_request_ms = h.count() > 0 ? 1000.0 / static_cast<double>(h.count()) : 0.0;
-    const std::array<double, 5>& t = phase_s_[k];
+    const std::array<double, 5>& t = tally.phase_s[k];
     c.phases = {t[0] * per_request_ms, t[1] * per_request_ms, t[2] * per_request_ms,
                 t[3] * per_request_ms, t[4] * per_request_ms};
     out.classes.push_back(std::move(c));
   }
-  for (size_t s = 0; s < streams_.size(); ++s) {
-    const StreamState& st = streams_[s];
-    if (st.responses_s.count() + st.timeouts + st.failed == 0) continue;
-    out.tenants.push_back(
-        {config_.streams[s].tenant,
-         config_.classes[static_cast<size_t>(config_.streams[s].class_index)].name,
-         Summarise(st.responses_s, st.timeouts, st.failed)});
+  for (size_t s = 0; s < tally.responses_s.size(); ++s) {
+    const Histogram& h = tally.responses_s[s];
+    if (h.count() + tally.timeouts[s] + tally.failed[s] == 0) continue;
+    out.tenants.push_back({config.streams[s].tenant,
+                           config.classes[static_cast<size_t>(config.streams[s].class_index)].name,
+                           SummariseLatency(h, tally.timeouts[s], tally.failed[s])});
   }
-  out.all = Summarise(all, all_timeouts, all_failed);
-  const Integrals& w = at_warmup_;
-  out.worker_utilisation =
-      Ratio(end.busy_workers - w.busy_workers, end.worker_capacity - w.worker_capacity);
-  out.pod_cpu_utilisation =
-      Ratio(end.pod_cpu - w.pod_cpu, end.pod_cpu_capacity - w.pod_cpu_capacity);
-  out.postgres_cpu_utilisation =
-      Ratio(end.postgres_cpu - w.postgres_cpu, span_s * config_.postgres_vcpu);
-  out.pool_utilisation = Ratio(end.pool_in_use - w.pool_in_use,
-                               span_s * static_cast<double>(config_.pool_connections));
-  out.pool_wait_p95_ms = pool_.waits_s().Percentile(0.95) * 1000.0;
+  out.all = SummariseLatency(all, all_timeouts, all_failed);
+  const Integrals& d = tally.observed;
+  out.worker_utilisation = Ratio(d.busy_workers, d.worker_capacity);
+  out.pod_cpu_utilisation = Ratio(d.pod_cpu, d.pod_cpu_capacity);
+  out.postgres_cpu_utilisation = Ratio(d.postgres_cpu, span_s * config.postgres_vcpu);
+  out.pool_utilisation =
+      Ratio(d.pool_in_use, span_s * static_cast<double>(config.pool_connections));
+  out.pool_wait_p95_ms = tally.pool_waits_s.Percentile(0.95) * 1000.0;
   out.throughput_per_s = Ratio(static_cast<double>(all.count()), span_s);
-  out.mean_requests_in_system = Ratio(end.in_system - w.in_system, span_s);
-  out.worker_recycles = recycles_;
-  out.cron_cpu_s_done = cron_done_s_;
-  out.min_ready_pods = min_ready_ == std::numeric_limits<int>::max() ? 0 : min_ready_;
-  out.max_ready_pods = max_ready_;
-  out.underprovisioned_s = end.underprovisioned - w.underprovisioned;
-  out.scaling = scaling_;
-  out.timeline = timeline_;
+  out.mean_requests_in_system = Ratio(d.in_system, span_s);
+  out.worker_recycles = tally.worker_recycles;
+  out.cron_cpu_s_done = tally.cron_cpu_s_done;
+  out.min_ready_pods =
+      tally.min_ready_pods == std::numeric_limits<int>::max() ? 0 : tally.min_ready_pods;
+  out.max_ready_pods = tally.max_ready_pods;
+  out.underprovisioned_s = d.underprovisioned;
+  out.scaling = tally.scaling;
+  out.timeline = tally.timeline;
   return out;
 }
 

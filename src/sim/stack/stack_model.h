@@ -31,4 +31,11 @@ namespace headroom::sim {
 // connection is counted; durations finite and >= 0.
 StackResult SimulateStack(const StackConfig& config, uint64_t seed);
 
+// The same window cut into `parts` consecutive slices of whole hours, simulated on as many
+// threads and added up (stack_parts.cc): for a long window such as the peak day. Agrees with
+// SimulateStack to the sampling error, not bit for bit (the slices draw from their own seeds);
+// deterministic for a given seed and `parts`. A window that is short, has a warm-up, a failure
+// or cron batch work runs whole (SimulateStack) whatever `parts` says.
+StackResult SimulateStackInParts(const StackConfig& config, uint64_t seed, int parts);
+
 }  // namespace headroom::sim

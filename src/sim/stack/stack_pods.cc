@@ -82,7 +82,7 @@ void StackEngine::UpdateLevels() {
   worker_capacity_.Set(now_s, static_cast<double>(ready) * std::max(1, config_.workers_per_pod));
   pod_cpu_capacity_.Set(now_s, ready * config_.pod_cpu_cores);
   underprovisioned_.Set(now_s, ready < desired_pods_ ? 1.0 : 0.0);
-  if (now_s >= config_.warmup_s) {
+  if (now_s >= config_.warmup_s && now_s <= ObserveEnd()) {
     min_ready_ = std::min(min_ready_, ready);
     max_ready_ = std::max(max_ready_, ready);
   }
@@ -128,7 +128,9 @@ void StackEngine::SyncHpa() {
 }
 
 void StackEngine::ScaleTo(int desired, const std::string& reason) {
-  scaling_.push_back({simulator_.now_s(), desired_pods_, desired, reason});
+  if (simulator_.now_s() <= ObserveEnd()) {
+    scaling_.push_back({simulator_.now_s(), desired_pods_, desired, reason});
+  }
   int live = LivePods();
   while (live < desired) {
     AddPod(NextZone(), /*ready_now=*/false);
@@ -232,7 +234,7 @@ void StackEngine::RecordTimeline() {
   at_step_ = now;
   step_responses_s_.Reset();
   step_completed_ = step_timeouts_ = step_failed_ = 0;
-  if (now_s + config_.timeline_step_s <= config_.duration_s + 1e-9) {
+  if (now_s + config_.timeline_step_s <= ObserveEnd() + 1e-9) {
     simulator_.ScheduleIn(config_.timeline_step_s, timeline_kind_);
   }
 }
