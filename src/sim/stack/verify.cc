@@ -78,7 +78,21 @@ struct Task {
   StackConfig config;
   size_t slot;
   uint64_t seed;
+  double requests = 0;  // offered in the window: what simulating it costs
 };
+
+// Requests the window offers: what simulating it costs.
+double OfferedRequests(const StackConfig& config) {
+  double requests = 0;
+  for (const StackStream& s : config.streams) {
+    for (size_t h = 0; h < s.hourly_rate_per_s.size(); ++h) {
+      const double hour_s =
+          std::clamp(config.duration_s - static_cast<double>(h) * 3600.0, 0.0, 3600.0);
+      requests += s.hourly_rate_per_s[h] * hour_s;
+    }
+  }
+  return requests;
+}
 
 // Runs the tasks on `simulation.threads` threads. Each task writes only its own slot and draws
 // only from its own seed, so the result does not depend on the thread count or the order.
@@ -197,10 +211,15 @@ std::vector<MonthVerification> VerifyPlan(const Plan& plan, const HeadroomPolicy
         windows[i * kWindows.size() + w] = *kept;
         continue;
       }
+      const double requests = OfferedRequests(config);
       tasks.push_back({&m, kWindows[w], std::move(config), i * kWindows.size() + w,
-                       WindowSeed(plan.seed, m.label, kWindows[w])});
+                       WindowSeed(plan.seed, m.label, kWindows[w]), requests});
     }
   }
+  // Longest first: the last task to start is then a short one, and neither thread waits long
+  // for the other at the end (Graham's LPT rule). The result does not depend on the order.
+  std::stable_sort(tasks.begin(), tasks.end(),
+                   [](const Task& a, const Task& b) { return a.requests > b.requests; });
   RunTasks(tasks, simulation, &windows);
   std::vector<MonthVerification> out(n);
   for (size_t i = 0; i < n; ++i) {
