@@ -21,6 +21,8 @@ constexpr int kMaxPodsXlarge = 58;
 constexpr int kMaxPods2xlarge = 58;
 constexpr int kMaxPods4xlarge = 234;
 constexpr int kMaxPods8xlarge = 234;
+constexpr int kMaxPods12xlarge = 234;
+constexpr int kMaxPods16xlarge = 737;
 
 NodeType Node(const char* name, NodeClass node_class, double vcpu, double memory_gib,
               double price_per_hour, int max_pods) {
@@ -36,18 +38,24 @@ std::vector<NodeType> NodeTypes() {
       Node("m7i.2xlarge", NC::kGeneralPurpose, 8, 32, 0.4032, kMaxPods2xlarge),
       Node("m7i.4xlarge", NC::kGeneralPurpose, 16, 64, 0.8064, kMaxPods4xlarge),
       Node("m7i.8xlarge", NC::kGeneralPurpose, 32, 128, 1.6128, kMaxPods8xlarge),
+      Node("m7i.12xlarge", NC::kGeneralPurpose, 48, 192, 2.4192, kMaxPods12xlarge),
+      Node("m7i.16xlarge", NC::kGeneralPurpose, 64, 256, 3.2256, kMaxPods16xlarge),
       // Compute optimised, 2 GiB per vCPU.
       Node("c7i.large", NC::kComputeOptimised, 2, 4, 0.08925, kMaxPodsLarge),
       Node("c7i.xlarge", NC::kComputeOptimised, 4, 8, 0.1785, kMaxPodsXlarge),
       Node("c7i.2xlarge", NC::kComputeOptimised, 8, 16, 0.357, kMaxPods2xlarge),
       Node("c7i.4xlarge", NC::kComputeOptimised, 16, 32, 0.714, kMaxPods4xlarge),
       Node("c7i.8xlarge", NC::kComputeOptimised, 32, 64, 1.428, kMaxPods8xlarge),
+      Node("c7i.12xlarge", NC::kComputeOptimised, 48, 96, 2.142, kMaxPods12xlarge),
+      Node("c7i.16xlarge", NC::kComputeOptimised, 64, 128, 2.856, kMaxPods16xlarge),
       // Memory optimised, 8 GiB per vCPU.
       Node("r7i.large", NC::kMemoryOptimised, 2, 16, 0.1323, kMaxPodsLarge),
       Node("r7i.xlarge", NC::kMemoryOptimised, 4, 32, 0.2646, kMaxPodsXlarge),
       Node("r7i.2xlarge", NC::kMemoryOptimised, 8, 64, 0.5292, kMaxPods2xlarge),
       Node("r7i.4xlarge", NC::kMemoryOptimised, 16, 128, 1.0584, kMaxPods4xlarge),
       Node("r7i.8xlarge", NC::kMemoryOptimised, 32, 256, 2.1168, kMaxPods8xlarge),
+      Node("r7i.12xlarge", NC::kMemoryOptimised, 48, 384, 3.1752, kMaxPods12xlarge),
+      Node("r7i.16xlarge", NC::kMemoryOptimised, 64, 512, 4.2336, kMaxPods16xlarge),
   };
 }
 
@@ -63,7 +71,7 @@ std::vector<ManagedPostgresType> ManagedPostgres() {
 
 std::vector<PriceReference> References() {
   return {
-      {"m7i, c7i and r7i (large to 8xlarge) on-demand hourly prices", kKarpenterPrices, true,
+      {"m7i, c7i and r7i (large to 16xlarge) on-demand hourly prices", kKarpenterPrices, true,
        "read from the generated price table; vCPU and memory are the families' published "
        "shapes"},
       {"max pods per node type", kEniMaxPods, true,

@@ -17,15 +17,15 @@ TEST(BuiltinCatalog, IsValidAndDated) {
   EXPECT_EQ(c.zones, (std::vector<std::string>{"us-east-1a", "us-east-1b", "us-east-1c"}));
 }
 
-TEST(BuiltinCatalog, HoldsThreeFamiliesFromTwoToThirtyTwoVcpu) {
+TEST(BuiltinCatalog, HoldsThreeFamiliesFromTwoToSixtyFourVcpu) {
   const Catalog& c = BuiltinCatalog();
-  ASSERT_EQ(c.node_types.size(), 15u);
+  ASSERT_EQ(c.node_types.size(), 21u);
   std::map<NodeClass, double> gib_per_vcpu = {{NodeClass::kGeneralPurpose, 4},
                                               {NodeClass::kComputeOptimised, 2},
                                               {NodeClass::kMemoryOptimised, 8}};
   for (const NodeType& t : c.node_types) {
     EXPECT_GE(t.vcpu, 2) << t.name;
-    EXPECT_LE(t.vcpu, 32) << t.name;
+    EXPECT_LE(t.vcpu, 64) << t.name;
     EXPECT_DOUBLE_EQ(t.memory_gib / t.vcpu, gib_per_vcpu[t.node_class]) << t.name;
   }
 }
@@ -54,6 +54,12 @@ TEST(BuiltinCatalog, PricesAsPublished) {
   EXPECT_DOUBLE_EQ(FindNodeType(c, "c7i.large")->price_per_hour, 0.08925);
   EXPECT_DOUBLE_EQ(FindNodeType(c, "r7i.8xlarge")->price_per_hour, 2.1168);
   EXPECT_EQ(FindNodeType(c, "r7i.8xlarge")->max_pods, 234);
+  ASSERT_NE(FindNodeType(c, "c7i.12xlarge"), nullptr);
+  EXPECT_DOUBLE_EQ(FindNodeType(c, "c7i.12xlarge")->price_per_hour, 2.142);
+  EXPECT_EQ(FindNodeType(c, "c7i.12xlarge")->max_pods, 234);
+  ASSERT_NE(FindNodeType(c, "r7i.16xlarge"), nullptr);
+  EXPECT_DOUBLE_EQ(FindNodeType(c, "r7i.16xlarge")->price_per_hour, 4.2336);
+  EXPECT_EQ(FindNodeType(c, "r7i.16xlarge")->max_pods, 737);
   EXPECT_EQ(FindNodeType(c, "m7i.metal"), nullptr);
   EXPECT_EQ(c.block_storage, (BlockStoragePrice{"gp3", 0.08, 3000, 0.005, 125, 0.04}));
   EXPECT_DOUBLE_EQ(c.snapshot_per_gib_month, 0.05);

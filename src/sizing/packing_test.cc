@@ -112,8 +112,9 @@ TEST(PackPods, MixesTwoTypesWhenEachHoldsOneKindOfPod) {
 // r7i.2xlarge + m7i.large = 0.5292 + 0.1008 = 0.63 an hour (r7i.xlarge x 2 + r7i.large and
 // r7i.large x 5 both cost 0.6615). FFD on a 64 GiB type leaves 19 pods on one node and 1 on
 // another; right-sizing moves them to r7i.2xlarge and m7i.large. The first candidate to reach
-// 0.63 (catalog order) wins the tie. The LP bound is 61,440 MiB at r7i.8xlarge's
-// price per MiB (2.1168 / 249,578 MiB with 11.88 GiB + 100 MiB + 300 MiB held back).
+// 0.63 (catalog order) wins the tie. The LP bound is 61,440 MiB at r7i.16xlarge's
+// price per MiB (4.2336 / 506,480 MiB with 17 GiB + 100 MiB + 300 MiB held back: 25% of 4 GiB,
+// 20% of 4, 10% of 8, 6% of 112 and 2% of the 384 GiB above 128).
 TEST(PackPods, FindsTheOptimumOfAMemoryBoundCase) {
   const std::vector<PodGroup> groups = {Group("workers", 20, 250, 3072)};
   const Catalog& c = BuiltinCatalog();
@@ -122,7 +123,7 @@ TEST(PackPods, FindsTheOptimumOfAMemoryBoundCase) {
   EXPECT_NEAR(p.cost_per_hour, 0.63, 1e-12);
   EXPECT_NEAR(p.monthly_cost, 459.9, 1e-9);
   EXPECT_EQ(p.winning_types, (std::vector<std::string>{"m7i.large", "r7i.2xlarge"}));
-  const double lp = 61440.0 * 2.1168 / 249578.0;
+  const double lp = 61440.0 * 4.2336 / 506480.0;
   EXPECT_NEAR(p.bound.lp_per_hour, lp, 1e-12);
   EXPECT_NEAR(p.optimality_gap, 0.63 / lp - 1, 1e-9);
   EXPECT_EQ(p.strategy, "first-fit decreasing on m7i.4xlarge; 2 node(s) moved to cheaper types");
