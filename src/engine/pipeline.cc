@@ -72,6 +72,9 @@ Result<PlanRun> RunPipeline(const Estate& estate, const Catalog& catalog,
   DemandOptions options = DemandOptions::FromPlanning(estate.planning);
   // The samples split over the verification's threads: the figures are the same for any count.
   options.threads = std::max(1, sim::SimulationSettings{}.threads);
+  // The plan reads the estate's samples and each tenant's mid and quantiles, never a tenant's
+  // every sample: not keeping them saves months × samples × windows per tenant.
+  options.keep_tenant_samples = false;
   const ProgressFn demand_progress = [&progress](double f) {
     if (progress) progress(kDemandShare * f);
   };
