@@ -20,6 +20,7 @@
 // draws from its own named streams ("arrivals/<tenant>/<class>", "demands/<tenant>/<class>").
 
 #include <cstdint>
+#include <vector>
 
 #include "sim/stack/stack_config.h"
 #include "sim/stack/stack_result.h"
@@ -37,5 +38,10 @@ StackResult SimulateStack(const StackConfig& config, uint64_t seed);
 // deterministic for a given seed and `parts`. A window that is short, has a warm-up, a failure
 // or cron batch work runs whole (SimulateStack) whatever `parts` says.
 StackResult SimulateStackInParts(const StackConfig& config, uint64_t seed, int parts);
+
+// Requests per second the streams offer in each hour of the window, over every stream.
+std::vector<double> HourlyOfferedRate(const StackConfig& config);
+// Requests the window offers in all: what simulating it costs.
+double OfferedRequests(const StackConfig& config);
 
 }  // namespace headroom::sim

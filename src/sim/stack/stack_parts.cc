@@ -48,17 +48,6 @@ bool Splittable(const StackConfig& c, int parts) {
          c.cron.batch_cpu_s == 0 && hours >= parts * kMinHoursPerSlice;
 }
 
-// Requests per second offered in each hour, over every stream: what a slice's run costs.
-std::vector<double> HourlyLoad(const StackConfig& c, int hours) {
-  std::vector<double> load(static_cast<size_t>(hours), 0.0);
-  for (const StackStream& s : c.streams) {
-    for (size_t h = 0; h < load.size() && h < s.hourly_rate_per_s.size(); ++h) {
-      load[h] += s.hourly_rate_per_s[h];
-    }
-  }
-  return load;
-}
-
 // Cuts where the offered requests (the events, hence the time a slice takes) split evenly, so
 // the threads finish together whatever hour the day peaks in; each slice keeps at least
 // kMinHoursPerSlice hours of its own.
@@ -146,10 +135,29 @@ void Append(StackTally part, double offset_s, double lead_in_s, StackTally* whol
 
 }  // namespace
 
+std::vector<double> HourlyOfferedRate(const StackConfig& config) {
+  std::vector<double> load(static_cast<size_t>(std::ceil(config.duration_s / kHourS)), 0.0);
+  for (const StackStream& s : config.streams) {
+    for (size_t h = 0; h < load.size() && h < s.hourly_rate_per_s.size(); ++h) {
+      load[h] += s.hourly_rate_per_s[h];
+    }
+  }
+  return load;
+}
+
+double OfferedRequests(const StackConfig& config) {
+  const std::vector<double> load = HourlyOfferedRate(config);
+  double requests = 0;
+  for (size_t h = 0; h < load.size(); ++h) {
+    requests +=
+        load[h] * std::clamp(config.duration_s - static_cast<double>(h) * kHourS, 0.0, kHourS);
+  }
+  return requests;
+}
+
 StackResult SimulateStackInParts(const StackConfig& config, uint64_t seed, int parts) {
   if (!Splittable(config, parts)) return SimulateStack(config, seed);
-  const auto hours = static_cast<int>(std::ceil(config.duration_s / kHourS));
-  const std::vector<Slice> slices = Slices(HourlyLoad(config, hours), parts);
+  const std::vector<Slice> slices = Slices(HourlyOfferedRate(config), parts);
   std::vector<StackConfig> configs;
   for (size_t p = 0; p < slices.size(); ++p) {
     configs.push_back(SliceConfig(config, slices[p], p + 1 == slices.size()));

@@ -81,19 +81,6 @@ struct Task {
   double requests = 0;  // offered in the window: what simulating it costs
 };
 
-// Requests the window offers: what simulating it costs.
-double OfferedRequests(const StackConfig& config) {
-  double requests = 0;
-  for (const StackStream& s : config.streams) {
-    for (size_t h = 0; h < s.hourly_rate_per_s.size(); ++h) {
-      const double hour_s =
-          std::clamp(config.duration_s - static_cast<double>(h) * 3600.0, 0.0, 3600.0);
-      requests += s.hourly_rate_per_s[h] * hour_s;
-    }
-  }
-  return requests;
-}
-
 // Runs the tasks on `simulation.threads` threads. Each task writes only its own slot and draws
 // only from its own seed, so the result does not depend on the thread count or the order.
 void RunTasks(const std::vector<Task>& tasks, const SimulationSettings& simulation,
