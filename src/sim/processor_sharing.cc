@@ -31,13 +31,21 @@ void ProcessorSharing::AdvanceVirtualTime(double now_s) {
 }
 
 void ProcessorSharing::ScheduleNextCompletion(double now_s) {
-  ++generation_;
-  completion_pending_ = false;
   const double rate = Rate(tags_.size());
-  if (rate <= 0.0) return;
+  if (rate <= 0.0) {
+    ++generation_;  // nothing progresses: the pending event, if any, goes stale
+    completion_pending_ = false;
+    return;
+  }
   // The smallest tag is at least V up to rounding; a negative remainder means "now".
   const double remaining = std::max(0.0, tags_.front().finish_tag - virtual_time_);
-  simulator_.Schedule(now_s + remaining / rate, completion_kind_, 0, generation_);
+  due_s_ = now_s + remaining / rate;
+  // A pending event due no later stays: it comes early and moves itself to due_s_
+  // (HandleEvent), which costs one event however many arrivals slowed the rate meanwhile.
+  if (completion_pending_ && event_s_ <= due_s_) return;
+  ++generation_;
+  simulator_.Schedule(due_s_, completion_kind_, 0, generation_);
+  event_s_ = due_s_;
   completion_pending_ = true;
 }
 
@@ -70,6 +78,13 @@ void ProcessorSharing::HandleEvent(const Event& event) {
     return;
   }
   const double now_s = simulator_.now_s();
+  if (now_s < due_s_) {  // early: the rate fell after this event was scheduled
+    ++stale_events_;
+    simulator_.Schedule(due_s_, completion_kind_, 0, generation_);
+    event_s_ = due_s_;
+    return;
+  }
+  completion_pending_ = false;
   std::pop_heap(tags_.begin(), tags_.end(), Later);
   const Tagged done = tags_.back();
   tags_.pop_back();

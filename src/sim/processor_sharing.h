@@ -8,10 +8,12 @@
 // received since it arrived. A job arriving at virtual time V_a with work w finishes when V
 // reaches its finish tag V_a + w; its remaining work at any moment is tag − V. The jobs sit in a
 // min-heap of finish tags; on every arrival and departure V is brought up to date, the rate is
-// recomputed and the next completion, now + (smallest tag − V) / rate, is scheduled. That is
-// O(log n) per arrival or departure, with no per-job update. A rescheduled completion makes the
-// previous event stale; a generation number in the event identifies it and it is skipped when it
-// comes (an event per arrival at most, never more than one live completion).
+// recomputed and the next completion, now + (smallest tag − V) / rate, is computed. That is
+// O(log n) per arrival or departure, with no per-job update. At most one completion event is
+// live: when the next completion moves later (an arrival slowed the rate) the pending event stays
+// and, coming early, moves itself to the new time, so a burst of arrivals costs one extra event,
+// not one each; when it moves earlier a new event is scheduled and a generation number in the
+// event marks the old one stale, to be skipped when it comes.
 //
 // Statistics (since the last reset): arrivals, completions, the response time (arrival to end of
 // service) of every completed job, the time-averaged number of jobs and of busy cores
@@ -53,7 +55,8 @@ class ProcessorSharing final : public EventHandler, public StatisticsOwner {
 
   [[nodiscard]] uint64_t arrivals() const { return arrivals_; }
   [[nodiscard]] uint64_t completions() const { return completions_; }
-  // Events skipped because a later arrival or departure rescheduled the completion.
+  // Completion events that completed no job: made stale by an earlier completion time, or come
+  // early because the rate fell after they were scheduled.
   [[nodiscard]] uint64_t stale_events() const { return stale_events_; }
   [[nodiscard]] const Histogram& responses_s() const { return responses_s_; }
   [[nodiscard]] const TimeWeighted& jobs_average() const { return jobs_; }
@@ -91,6 +94,8 @@ class ProcessorSharing final : public EventHandler, public StatisticsOwner {
   uint64_t next_order_ = 0;
   uint64_t generation_ = 0;  // the live completion event carries this value
   bool completion_pending_ = false;
+  double event_s_ = 0.0;  // when the live completion event is due
+  double due_s_ = 0.0;    // when the first job finishes at the current rate (event_s_ <= due_s_)
 
   uint64_t arrivals_ = 0;
   uint64_t completions_ = 0;

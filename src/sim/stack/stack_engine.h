@@ -17,6 +17,7 @@
 #include "sim/histogram.h"
 #include "sim/hpa/controller.h"
 #include "sim/processor_sharing.h"
+#include "sim/ring_buffer.h"
 #include "sim/simulator.h"
 #include "sim/stack/stack_config.h"
 #include "sim/stack/stack_result.h"
@@ -55,10 +56,14 @@ struct Worker {
   uint32_t request = kNone;
   double rss_mib = 0;
   bool respawning = false;
-  // Odoo's watchdog: one pending check per worker at the earliest moment its current request
-  // can pass limit_time_real (instead of an event per request).
-  bool watchdog_pending = false;
-  double started_s = 0;
+};
+
+// A request a worker took, due to be killed at due_s if the worker still holds it then.
+struct WatchdogEntry {
+  double due_s = 0;
+  uint64_t serial = 0;  // the request's serial when it was taken
+  uint32_t pod = 0;
+  uint32_t worker = 0;
 };
 
 struct Pod {
@@ -145,7 +150,8 @@ class StackEngine final : public EventHandler, public JobListener {
   void AfterApp(uint32_t request);
   void AfterDb(uint32_t request);
   void Finish(uint32_t request);
-  void Watchdog(uint32_t pod, uint32_t worker);
+  // Kills the workers whose request passed limit_time_real by now; schedules the next check.
+  void Watchdog();
   void Kill(uint32_t pod, uint32_t worker);
   // Takes a request out of wherever it is (CPU, PostgreSQL, I/O, pool) and frees its
   // connection; the worker is left to the caller.
@@ -200,6 +206,13 @@ class StackEngine final : public EventHandler, public JobListener {
   std::vector<Request> requests_;
   std::vector<uint32_t> free_requests_;
   uint64_t next_serial_ = 1;
+  // Odoo's watchdog: every request taken, in the order taken, so in order of due time (the
+  // limit is the same for all). One event is pending, at the first entry's due time; the entries
+  // of requests answered meanwhile are dropped when it comes. Most requests end long before the
+  // limit, so that is a few events per limit_time_real instead of one per request or a pending
+  // one per worker in the event queue.
+  RingBuffer<WatchdogEntry> watchdog_;
+  bool watchdog_pending_ = false;
   std::vector<std::unique_ptr<Pod>> pods_;
   uint32_t round_robin_ = 0;
   int desired_pods_ = 0;

@@ -92,7 +92,7 @@ void StackEngine::HandleEvent(const Event& e) {
     const Request& r = requests_[e.target];
     if (r.serial == e.data && r.phase == Phase::kIo) BeginApp(e.target);
   } else if (k == kill_kind_) {
-    Watchdog(e.target, static_cast<uint32_t>(e.data));
+    Watchdog();
   } else if (k == respawn_kind_) {
     pods_[e.target]->workers[e.data].respawning = false;
     TakeFromBacklog(e.target);

@@ -123,11 +123,10 @@ void StackEngine::StartOnWorker(uint32_t pod, uint32_t worker, uint32_t request)
   r.worker = worker;
   EnterPhase(r, Phase::kPool);
   // Odoo's watchdog counts limit_time_real from the moment the worker took the request.
-  Worker& w = p.workers[worker];
-  w.started_s = simulator_.now_s();
-  if (!w.watchdog_pending) {
-    w.watchdog_pending = true;
-    simulator_.ScheduleIn(config_.limit_time_real_s, kill_kind_, pod, worker);
+  watchdog_.PushBack({simulator_.now_s() + config_.limit_time_real_s, r.serial, pod, worker});
+  if (!watchdog_pending_) {
+    watchdog_pending_ = true;
+    simulator_.Schedule(watchdog_.front().due_s, kill_kind_);
   }
   // One transaction per request: the cursor (a PgBouncer server connection in transaction
   // mode) is held from the start of the request to its commit.
@@ -212,18 +211,23 @@ void StackEngine::Abandon(uint32_t request) {
   r.holds_connection = false;
 }
 
-void StackEngine::Watchdog(uint32_t pod, uint32_t worker) {
-  Pod& p = *pods_[pod];
-  Worker& w = p.workers[worker];
-  w.watchdog_pending = false;
-  if (w.request == kNone || p.state == PodState::kLost || p.state == PodState::kGone) return;
-  const double due_s = w.started_s + config_.limit_time_real_s;
-  if (simulator_.now_s() >= due_s) {
-    Kill(pod, worker);
-    return;
+void StackEngine::Watchdog() {
+  watchdog_pending_ = false;
+  const double now_s = simulator_.now_s();
+  while (!watchdog_.empty()) {
+    const WatchdogEntry& e = watchdog_.front();
+    const Pod& p = *pods_[e.pod];
+    const uint32_t request = p.workers[e.worker].request;
+    const bool held = request != kNone && requests_[request].serial == e.serial &&
+                      p.state != PodState::kLost && p.state != PodState::kGone;
+    if (held && e.due_s > now_s) {
+      watchdog_pending_ = true;
+      simulator_.Schedule(e.due_s, kill_kind_);
+      return;
+    }
+    const WatchdogEntry due = watchdog_.PopFront();
+    if (held) Kill(due.pod, due.worker);
   }
-  w.watchdog_pending = true;  // a later request: check again when it can be due
-  simulator_.Schedule(due_s, kill_kind_, pod, worker);
 }
 
 void StackEngine::Kill(uint32_t pod, uint32_t worker) {
