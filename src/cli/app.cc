@@ -72,6 +72,14 @@ bool ReportUnknownCommand(int argc, char** argv, std::ostream& err) {
 
 }  // namespace
 
+Action ParseSubcommand(Setup setup, const std::string& name, const std::string& arguments) {
+  CLI::App app{"test"};
+  CLI::App* sub = app.add_subcommand(name, name);
+  Action action = setup(*sub);
+  app.parse(name + " " + arguments, /*program_name_included=*/false);
+  return action;
+}
+
 int Run(int argc, char** argv) {
   Io io{std::cout, std::cerr, isatty(STDOUT_FILENO) != 0};
   if (ReportUnknownCommand(argc, argv, io.err)) return static_cast<int>(ExitCode::kUsage);

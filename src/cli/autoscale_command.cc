@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/number_arg.h"
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "common/suggest.h"
@@ -66,14 +67,6 @@ int Report(const Errors& errors, std::ostream& err) {
 }
 
 int Usage(Io& io, const std::string& message) { return Report({UsageError(message)}, io.err); }
-
-std::optional<double> ParseNumber(std::string_view text) {
-  double value = 0;
-  const char* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
 
 // --------------------------------------------------------------------------------- printing
 

@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 
-#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -41,10 +40,7 @@ class AutoscaleCommandTest : public ::testing::Test {
   }
 
   static Outcome Run(const std::string& arguments) {
-    CLI::App app{"test"};
-    CLI::App* sub = app.add_subcommand("autoscale", "HPA");
-    const Action action = SetupAutoscaleCommand(*sub);
-    app.parse("autoscale " + arguments, /*program_name_included=*/false);
+    const Action action = ParseSubcommand(SetupAutoscaleCommand, "autoscale", arguments);
     std::ostringstream out;
     std::ostringstream err;
     Io io{out, err};

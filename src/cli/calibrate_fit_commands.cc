@@ -37,7 +37,7 @@ int WriteCalibration(const Calibration& update, const std::string& output, Io& i
   return code;
 }
 
-struct DemandArgs {
+struct FitDemandsArgs {
   std::string utilisation;
   std::vector<std::string> throughput;
   std::optional<double> cores;
@@ -56,7 +56,7 @@ std::vector<double> ModelBusyCores(const DemandSamples& s, const DemandFit& fit)
   return out;
 }
 
-int RunDemands(const DemandArgs& args, Io& io) {
+int RunDemands(const FitDemandsArgs& args, Io& io) {
   Result<CsvInput> utilisation = ReadInput(args.utilisation);
   if (!utilisation.ok()) return ReportErrors(utilisation.errors(), io.err);
   std::vector<CsvInput> throughput;
@@ -158,7 +158,7 @@ int RunUsl(const UslArgs& args, Io& io) {
 }  // namespace
 
 Action SetupCalibrateDemands(CLI::App& sub) {
-  auto args = std::make_shared<DemandArgs>();
+  auto args = std::make_shared<FitDemandsArgs>();
   CLI::App* d = sub.add_subcommand(
       "demands", "Per-class CPU per request from measured utilisation and request rates");
   d->add_option("--utilisation", args->utilisation,

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <string>
 
 namespace CLI {
 class App;
@@ -28,5 +29,10 @@ struct Command {
   const char* summary;  // one line, shown by `headroom --help`
   Setup setup;
 };
+
+// Sets up subcommand `name` with `setup` on a fresh command line and parses `arguments` (the
+// words after the subcommand's name) into it; returns its action. Throws CLI::ParseError on
+// bad arguments. For tests that drive one subcommand in-process.
+Action ParseSubcommand(Setup setup, const std::string& name, const std::string& arguments);
 
 }  // namespace headroom::cli

@@ -19,6 +19,7 @@
 #include <string_view>
 
 #include "cli/command.h"
+#include "cli/number_arg.h"
 #include "common/error.h"
 #include "queueing/calculator.h"
 
@@ -35,14 +36,6 @@ struct QueueOptions {
   std::string target_p95_ms;
   std::string format = "text";
 };
-
-std::optional<double> ParseNumber(std::string_view text) {
-  double value = 0.0;
-  const char* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
 
 // "12", "12/s", "0.35/min", "900/h" → per second.
 std::optional<double> ParseRatePerS(std::string_view text) {

@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 
-#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -21,10 +20,7 @@ struct Outcome {
 
 // Parses `queue <arguments>` with the command set up on a fresh app, then runs its action.
 Outcome RunQueue(const std::string& arguments) {
-  CLI::App app{"test"};
-  CLI::App* sub = app.add_subcommand("queue", "queue calculator");
-  const Action action = SetupQueueCommand(*sub);
-  app.parse("queue " + arguments, /*program_name_included=*/false);
+  const Action action = ParseSubcommand(SetupQueueCommand, "queue", arguments);
   std::ostringstream out;
   std::ostringstream err;
   Io io{out, err};
