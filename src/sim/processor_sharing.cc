@@ -12,6 +12,7 @@ ProcessorSharing::ProcessorSharing(Simulator& simulator, double cores, JobListen
       listener_(listener),
       tag_(tag),
       completion_kind_(simulator.AddHandler(this)),
+      completion_(simulator.AddTimer()),
       cores_(cores),
       last_update_s_(simulator.now_s()),
       jobs_(simulator.now_s()),
@@ -33,8 +34,7 @@ void ProcessorSharing::AdvanceVirtualTime(double now_s) {
 void ProcessorSharing::ScheduleNextCompletion(double now_s) {
   const double rate = Rate(tags_.size());
   if (rate <= 0.0) {
-    ++generation_;  // nothing progresses: the pending event, if any, goes stale
-    completion_pending_ = false;
+    simulator_.CancelTimer(completion_);  // nothing progresses
     return;
   }
   // The smallest tag is at least V up to rounding; a negative remainder means "now".
@@ -42,11 +42,10 @@ void ProcessorSharing::ScheduleNextCompletion(double now_s) {
   due_s_ = now_s + remaining / rate;
   // A pending event due no later stays: it comes early and moves itself to due_s_
   // (HandleEvent), which costs one event however many arrivals slowed the rate meanwhile.
-  if (completion_pending_ && event_s_ <= due_s_) return;
-  ++generation_;
-  simulator_.Schedule(due_s_, completion_kind_, 0, generation_);
+  // An earlier completion moves the pending event forward in place.
+  if (simulator_.TimerPending(completion_) && event_s_ <= due_s_) return;
+  simulator_.SetTimer(completion_, due_s_, completion_kind_);
   event_s_ = due_s_;
-  completion_pending_ = true;
 }
 
 void ProcessorSharing::RecordLevels(double now_s) {
@@ -67,24 +66,19 @@ void ProcessorSharing::Arrive(JobId job, double work_s) {
   RecordLevels(now_s);
   // The pending completion stays right when the rate is unchanged (fewer jobs than cores) and
   // the newcomer does not finish first.
-  const bool still_valid = completion_pending_ && Rate(tags_.size()) == old_rate &&
+  const bool still_valid = simulator_.TimerPending(completion_) && Rate(tags_.size()) == old_rate &&
                            tags_.front().finish_tag == old_first_tag;
   if (!still_valid) ScheduleNextCompletion(now_s);
 }
 
-void ProcessorSharing::HandleEvent(const Event& event) {
-  if (event.data != generation_) {
-    ++stale_events_;
-    return;
-  }
+void ProcessorSharing::HandleEvent(const Event& /*event*/) {
   const double now_s = simulator_.now_s();
   if (now_s < due_s_) {  // early: the rate fell after this event was scheduled
-    ++stale_events_;
-    simulator_.Schedule(due_s_, completion_kind_, 0, generation_);
+    ++early_events_;
+    simulator_.SetTimer(completion_, due_s_, completion_kind_);
     event_s_ = due_s_;
     return;
   }
-  completion_pending_ = false;
   std::pop_heap(tags_.begin(), tags_.end(), Later);
   const Tagged done = tags_.back();
   tags_.pop_back();
@@ -125,7 +119,7 @@ void ProcessorSharing::SetCores(double cores) {
 void ProcessorSharing::ResetStatistics(double now_s) {
   arrivals_ = 0;
   completions_ = 0;
-  stale_events_ = 0;
+  early_events_ = 0;
   responses_s_.Reset();
   jobs_.Reset(now_s);
   busy_cores_.Reset(now_s);

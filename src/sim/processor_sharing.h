@@ -9,11 +9,11 @@
 // reaches its finish tag V_a + w; its remaining work at any moment is tag − V. The jobs sit in a
 // min-heap of finish tags; on every arrival and departure V is brought up to date, the rate is
 // recomputed and the next completion, now + (smallest tag − V) / rate, is computed. That is
-// O(log n) per arrival or departure, with no per-job update. At most one completion event is
-// live: when the next completion moves later (an arrival slowed the rate) the pending event stays
-// and, coming early, moves itself to the new time, so a burst of arrivals costs one extra event,
-// not one each; when it moves earlier a new event is scheduled and a generation number in the
-// event marks the old one stale, to be skipped when it comes.
+// O(log n) per arrival or departure, with no per-job update. The completion is a timer of the
+// simulator (one pending event at most): when the next completion moves later (an arrival slowed
+// the rate) the pending event stays and, coming early, moves itself to the new time, so a burst
+// of arrivals costs one extra event, not one each; when it moves earlier (a shorter job arrived)
+// the pending event is moved forward in place.
 //
 // Statistics (since the last reset): arrivals, completions, the response time (arrival to end of
 // service) of every completed job, the time-averaged number of jobs and of busy cores
@@ -55,9 +55,9 @@ class ProcessorSharing final : public EventHandler, public StatisticsOwner {
 
   [[nodiscard]] uint64_t arrivals() const { return arrivals_; }
   [[nodiscard]] uint64_t completions() const { return completions_; }
-  // Completion events that completed no job: made stale by an earlier completion time, or come
-  // early because the rate fell after they were scheduled.
-  [[nodiscard]] uint64_t stale_events() const { return stale_events_; }
+  // Completion events that came early, because the rate fell after they were scheduled, and
+  // completed no job.
+  [[nodiscard]] uint64_t early_events() const { return early_events_; }
   [[nodiscard]] const Histogram& responses_s() const { return responses_s_; }
   [[nodiscard]] const TimeWeighted& jobs_average() const { return jobs_; }
   [[nodiscard]] const TimeWeighted& busy_cores() const { return busy_cores_; }
@@ -87,19 +87,18 @@ class ProcessorSharing final : public EventHandler, public StatisticsOwner {
   JobListener* listener_;
   uint32_t tag_;
   EventKind completion_kind_;
+  TimerId completion_;
   double cores_;
   std::vector<Tagged> tags_;  // a binary min-heap on (finish_tag, order)
   double virtual_time_ = 0.0;
   double last_update_s_ = 0.0;
   uint64_t next_order_ = 0;
-  uint64_t generation_ = 0;  // the live completion event carries this value
-  bool completion_pending_ = false;
-  double event_s_ = 0.0;  // when the live completion event is due
+  double event_s_ = 0.0;  // when the pending completion event is due
   double due_s_ = 0.0;    // when the first job finishes at the current rate (event_s_ <= due_s_)
 
   uint64_t arrivals_ = 0;
   uint64_t completions_ = 0;
-  uint64_t stale_events_ = 0;
+  uint64_t early_events_ = 0;
   Histogram responses_s_;
   TimeWeighted jobs_;
   TimeWeighted busy_cores_;

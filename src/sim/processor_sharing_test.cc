@@ -110,7 +110,7 @@ TEST(ProcessorSharingTest, ArrivalsThatSlowTheRateCostOneExtraEvent) {
   for (int i = 0; i < 5; ++i) script.Offer(0.1 * i, 1.0);
   simulator.Run(100.0);
   EXPECT_EQ(cpu.completions(), 5u);
-  EXPECT_EQ(cpu.stale_events(), 1u);
+  EXPECT_EQ(cpu.early_events(), 1u);
   // The times exact processor sharing gives (worked in fractions): 523/120, 571/120, 589/120,
   // 199/40 and 5.
   ExpectDone(script.done,

@@ -76,6 +76,19 @@ class Simulator {
     Schedule(now_s_ + delay_s, kind, target, data);
   }
 
+  // A timer: an event that has at most one pending instance, moved in place when set again
+  // (event_queue.h, "Timers"). For events rescheduled more often than they happen.
+  TimerId AddTimer() { return queue_.AddTimer(); }
+  // Schedules the timer's event at `time_s` (moving the pending one, if any). REQUIRES: as
+  // Schedule.
+  void SetTimer(TimerId timer, double time_s, EventKind kind, uint32_t target = 0,
+                uint64_t data = 0) {
+    assert(time_s >= now_s_ && kind < handlers_.size());
+    queue_.SetTimer(timer, Event{time_s, 0, kind, target, data});
+  }
+  void CancelTimer(TimerId timer) { queue_.CancelTimer(timer); }
+  [[nodiscard]] bool TimerPending(TimerId timer) const { return queue_.TimerPending(timer); }
+
   // Resets every statistics owner at time `warmup_s` (an event scheduled now): observations made
   // before the warm-up are discarded, time-weighted averages start there. REQUIRES:
   // warmup_s >= now_s().
