@@ -87,7 +87,7 @@ void ProcessorSharing::HandleEvent(const Event& /*event*/) {
   last_update_s_ = now_s;
   if (tags_.empty()) virtual_time_ = 0.0;  // an idle CPU restarts its virtual clock at zero
   ++completions_;
-  responses_s_.Record(now_s - done.arrival_s);
+  if (keep_responses_) responses_s_.Record(now_s - done.arrival_s);
   RecordLevels(now_s);
   ScheduleNextCompletion(now_s);
   if (listener_ != nullptr) listener_->OnJobReady(tag_, done.job);

@@ -48,6 +48,10 @@ class ProcessorSharing final : public EventHandler, public StatisticsOwner {
   // REQUIRES: cores >= 0 and finite.
   void SetCores(double cores);
 
+  // Whether each completed job's response time goes into responses_s() (on by default). A model
+  // that times its requests end to end itself turns it off and saves a histogram update per job.
+  void set_keep_responses(bool keep) { keep_responses_ = keep; }
+
   [[nodiscard]] double cores() const { return cores_; }
   [[nodiscard]] int64_t jobs() const { return static_cast<int64_t>(tags_.size()); }
   // The service rate each present job receives now, in cores (0 when empty).
@@ -96,6 +100,7 @@ class ProcessorSharing final : public EventHandler, public StatisticsOwner {
   double event_s_ = 0.0;  // when the pending completion event is due
   double due_s_ = 0.0;    // when the first job finishes at the current rate (event_s_ <= due_s_)
 
+  bool keep_responses_ = true;
   uint64_t arrivals_ = 0;
   uint64_t completions_ = 0;
   uint64_t early_events_ = 0;

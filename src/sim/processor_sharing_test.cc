@@ -100,6 +100,23 @@ TEST(ProcessorSharingTest, ResizingTheCpuChangesTheRemainingTime) {
   ExpectDone(script.done, {{52.0, 0}});
 }
 
+TEST(ProcessorSharingTest, ResponsesCanBeLeftUnkept) {
+  // The same jobs and completions without the response histogram.
+  Simulator simulator(1);
+  Script script(simulator);
+  ProcessorSharing cpu(simulator, 1.0, &script);
+  cpu.set_keep_responses(false);
+  script.cpu = &cpu;
+  script.Offer(0.0, 3.0);
+  script.Offer(1.0, 1.0);
+  script.Offer(2.0, 0.5);
+  simulator.Run(10.0);
+  ExpectDone(script.done, {{3.5, 1}, {3.5, 2}, {4.5, 0}});
+  EXPECT_EQ(cpu.completions(), 3u);
+  EXPECT_EQ(cpu.responses_s().count(), 0u);
+  EXPECT_NEAR(cpu.busy_cores().Mean(10.0), 0.45, 1e-12);
+}
+
 TEST(ProcessorSharingTest, ArrivalsThatSlowTheRateCostOneExtraEvent) {
   // Every arrival to a busy single core moves the first completion later: the pending event at
   // t = 1 comes early once and moves itself, whatever the number of arrivals.

@@ -51,6 +51,7 @@ StackEngine::StackEngine(const StackConfig& config, uint64_t seed)
       postgres_(simulator_, std::max(0.0, config.postgres_vcpu), this, kPostgresTag),
       pool_(simulator_, std::max(0, config.pool_connections), TokenPool::kUnboundedWaiters, this,
             kPoolTag) {
+  postgres_.set_keep_responses(false);  // requests are timed end to end (Finish)
   for (EventKind* kind : {&arrival_kind_, &hour_kind_, &io_kind_, &kill_kind_, &respawn_kind_,
                           &ready_kind_, &sync_kind_, &timeline_kind_, &failure_kind_,
                           &replace_kind_, &cron_app_kind_, &warmup_kind_, &cut_kind_}) {

@@ -24,6 +24,7 @@ uint32_t StackEngine::AddPod(int zone, bool ready_now) {
   pod->node = in_zone / std::max(1, config_.pods_per_node);
   pod->created_s = simulator_.now_s();
   pod->cpu = std::make_unique<ProcessorSharing>(simulator_, config_.pod_cpu_cores, this, index);
+  pod->cpu->set_keep_responses(false);  // requests are timed end to end (Finish)
   pod->workers.assign(static_cast<size_t>(std::max(1, config_.workers_per_pod)),
                       Worker{kNone, config_.worker_base_rss_mib, false});
   pod->cpu_integral_at_sync = 0;
