@@ -76,6 +76,8 @@ class EventQueue {
   [[nodiscard]] bool TimerPending(TimerId timer) const {
     return position_[timer + 1] != kNotPending;
   }
+  // When the timer's pending event is due. REQUIRES: TimerPending(timer).
+  [[nodiscard]] double TimerDueS(TimerId timer) const { return heap_[position_[timer + 1]].time_s; }
   // Schedules the timer's event (`event.sequence` is overwritten): moves the pending one, with a
   // new sequence number as if it were pushed now, or adds it.
   void SetTimer(TimerId timer, Event event) {

@@ -43,9 +43,8 @@ void ProcessorSharing::ScheduleNextCompletion(double now_s) {
   // A pending event due no later stays: it comes early and moves itself to due_s_
   // (HandleEvent), which costs one event however many arrivals slowed the rate meanwhile.
   // An earlier completion moves the pending event forward in place.
-  if (simulator_.TimerPending(completion_) && event_s_ <= due_s_) return;
+  if (simulator_.TimerPending(completion_) && simulator_.TimerDueS(completion_) <= due_s_) return;
   simulator_.SetTimer(completion_, due_s_, completion_kind_);
-  event_s_ = due_s_;
 }
 
 void ProcessorSharing::RecordLevels(double now_s) {
@@ -76,7 +75,6 @@ void ProcessorSharing::HandleEvent(const Event& /*event*/) {
   if (now_s < due_s_) {  // early: the rate fell after this event was scheduled
     ++early_events_;
     simulator_.SetTimer(completion_, due_s_, completion_kind_);
-    event_s_ = due_s_;
     return;
   }
   std::pop_heap(tags_.begin(), tags_.end(), Later);

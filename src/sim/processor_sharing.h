@@ -97,8 +97,9 @@ class ProcessorSharing final : public EventHandler, public StatisticsOwner {
   double virtual_time_ = 0.0;
   double last_update_s_ = 0.0;
   uint64_t next_order_ = 0;
-  double event_s_ = 0.0;  // when the pending completion event is due
-  double due_s_ = 0.0;    // when the first job finishes at the current rate (event_s_ <= due_s_)
+  // When the first job finishes at the current rate; the pending completion event is due no
+  // later.
+  double due_s_ = 0.0;
 
   bool keep_responses_ = true;
   uint64_t arrivals_ = 0;

@@ -40,6 +40,15 @@ void ExpectDone(const std::vector<std::pair<double, JobId>>& got,
   }
 }
 
+// The jobs of OneCoreSharedByHand, run to t = 10, and the completions worked there.
+void RunJobsWorkedByHand(Script& script, Simulator& simulator) {
+  script.Offer(0.0, 3.0);
+  script.Offer(1.0, 1.0);
+  script.Offer(2.0, 0.5);
+  simulator.Run(10.0);
+  ExpectDone(script.done, {{3.5, 1}, {3.5, 2}, {4.5, 0}});
+}
+
 TEST(ProcessorSharingTest, OneCoreSharedByHand) {
   // Job 0: work 3 at t = 0. Job 1: work 1 at t = 1. Job 2: work 0.5 at t = 2.
   // [0, 1): job 0 alone, 1 done (2 left). [1, 2): two jobs at 1/2: job 0 has 1.5 left, job 1 0.5.
@@ -49,11 +58,7 @@ TEST(ProcessorSharingTest, OneCoreSharedByHand) {
   Script script(simulator);
   ProcessorSharing cpu(simulator, 1.0, &script);
   script.cpu = &cpu;
-  script.Offer(0.0, 3.0);
-  script.Offer(1.0, 1.0);
-  script.Offer(2.0, 0.5);
-  simulator.Run(10.0);
-  ExpectDone(script.done, {{3.5, 1}, {3.5, 2}, {4.5, 0}});
+  RunJobsWorkedByHand(script, simulator);
   EXPECT_EQ(cpu.completions(), 3u);
   // Responses 4.5, 2.5, 1.5. Jobs present: 1 on [0,1), 2 on [1,2), 3 on [2,3.5), 1 on [3.5,4.5):
   // area 1 + 2 + 4.5 + 1 = 8.5 over 10 s. The CPU is busy 4.5 s (work 4.5 in all).
@@ -107,11 +112,7 @@ TEST(ProcessorSharingTest, ResponsesCanBeLeftUnkept) {
   ProcessorSharing cpu(simulator, 1.0, &script);
   cpu.set_keep_responses(false);
   script.cpu = &cpu;
-  script.Offer(0.0, 3.0);
-  script.Offer(1.0, 1.0);
-  script.Offer(2.0, 0.5);
-  simulator.Run(10.0);
-  ExpectDone(script.done, {{3.5, 1}, {3.5, 2}, {4.5, 0}});
+  RunJobsWorkedByHand(script, simulator);
   EXPECT_EQ(cpu.completions(), 3u);
   EXPECT_EQ(cpu.responses_s().count(), 0u);
   EXPECT_NEAR(cpu.busy_cores().Mean(10.0), 0.45, 1e-12);

@@ -88,6 +88,8 @@ class Simulator {
   }
   void CancelTimer(TimerId timer) { queue_.CancelTimer(timer); }
   [[nodiscard]] bool TimerPending(TimerId timer) const { return queue_.TimerPending(timer); }
+  // REQUIRES: TimerPending(timer).
+  [[nodiscard]] double TimerDueS(TimerId timer) const { return queue_.TimerDueS(timer); }
 
   // Resets every statistics owner at time `warmup_s` (an event scheduled now): observations made
   // before the warm-up are discarded, time-weighted averages start there. REQUIRES:

@@ -107,8 +107,9 @@ expect_exit 0 -- "$WORK/headroom" restore-time --database-gib "$base_gib" --wal-
   --format json
 predicted=$(grep '"restore_seconds"' "$WORK/stdout" | grep -o '[0-9.e+-]*$')
 error=$(echo "($predicted - $measured) / $measured" | bc -l)
+within_tolerance() { [ "$(echo "$error < 0.3 && $error > -0.3" | bc -l)" = 1 ]; }
 for attempt in 2 3; do
-  [ "$(echo "$error < 0.3 && $error > -0.3" | bc -l)" = 1 ] && break
+  within_tolerance && break
   again=$(restore_once)
   echo "restore timed again (run $attempt): $again s"
   [ "$(echo "$again < $measured" | bc -l)" = 1 ] && measured=$again
@@ -117,7 +118,6 @@ done
 printf 'restore of a %.0f MiB base + %.0f MiB of WAL: predicted %.2f s, measured %.2f s, error %+.1f%%\n' \
   "$(echo "$base_gib * 1024" | bc -l)" "$(echo "$wal_gib * 1024" | bc -l)" "$predicted" "$measured" \
   "$(echo "$error * 100" | bc -l)"
-within=$(echo "$error < 0.3 && $error > -0.3" | bc -l)
-[ "$within" = 1 ] || { echo "FAIL: prediction off by more than 30%"; failures=$((failures + 1)); }
+within_tolerance || { echo "FAIL: prediction off by more than 30%"; failures=$((failures + 1)); }
 echo "whole test: $(echo "$(date +%s.%N) - $start" | bc -l | cut -c1-5) s"
 finish
