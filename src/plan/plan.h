@@ -28,6 +28,8 @@ struct PlanSettings {
   // Per month (index = month offset): extra constraints a failed simulation of an earlier pass
   // put on the Odoo sizing; empty or shorter: none.
   std::vector<MonthConstraint> month_constraints;
+  // Threads that size the Monte Carlo samples; the plan does not depend on it.
+  int threads = 2;
 };
 
 struct MonthCost {

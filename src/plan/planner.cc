@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
+#include <utility>
 
 #include "cost/cost.h"
 #include "plan/month_loads.h"
@@ -138,22 +140,56 @@ double Covered(const std::vector<double>& needs, double planned) {
   return static_cast<double>(covered) / static_cast<double>(needs.size());
 }
 
+// One sample's needs, month by month (sized without the month constraints).
+struct SampleRow {
+  std::vector<double> workers, vcpu, memory, redis, ingress;
+};
+
+SampleRow SizeSample(const Estate& estate, const Demand& demand, const PlanSettings& settings,
+                     size_t n, int sample) {
+  const std::vector<MonthLoad> loads =
+      BuildMonthLoads(estate, demand, {LoadView::Kind::kSample, sample}, settings.postgres);
+  SampleRow row;
+  for (size_t m = 0; m < n; ++m) {
+    const MonthPlan need = SizeMonth(loads[m], estate.policy, settings);
+    row.workers.push_back(need.odoo.http_workers);
+    row.vcpu.push_back(need.postgres.vcpu);
+    row.memory.push_back(need.postgres.memory_gib);
+    row.redis.push_back(need.redis.memory_mib);
+    row.ingress.push_back(need.ingress.replicas);
+  }
+  return row;
+}
+
+// The samples are sized on `settings.threads` threads, each sample into its own row, and
+// gathered in sample order: the needs do not depend on the thread count.
 SampleNeeds ComputeSampleNeeds(const Estate& estate, const Demand& demand,
                                const PlanSettings& settings, size_t n) {
-  SampleNeeds needs;
-  for (auto* v : {&needs.workers, &needs.vcpu, &needs.memory, &needs.redis, &needs.ingress}) {
-    v->resize(n);
+  std::vector<SampleRow> rows(static_cast<size_t>(demand.samples));
+  const auto size_range = [&](int begin, int end) {
+    for (int s = begin; s < end; ++s) {
+      rows[static_cast<size_t>(s)] = SizeSample(estate, demand, settings, n, s);
+    }
+  };
+  const int threads = std::clamp(settings.threads, 1, std::max(1, demand.samples));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) {
+    pool.emplace_back(size_range, demand.samples * t / threads, demand.samples * (t + 1) / threads);
   }
-  for (int s = 0; s < demand.samples; ++s) {
-    const std::vector<MonthLoad> loads =
-        BuildMonthLoads(estate, demand, {LoadView::Kind::kSample, s}, settings.postgres);
+  size_range(0, demand.samples / threads);
+  for (std::thread& th : pool) th.join();
+
+  SampleNeeds needs;
+  const std::pair<std::vector<std::vector<double>>*, std::vector<double> SampleRow::*> columns[] = {
+      {&needs.workers, &SampleRow::workers},
+      {&needs.vcpu, &SampleRow::vcpu},
+      {&needs.memory, &SampleRow::memory},
+      {&needs.redis, &SampleRow::redis},
+      {&needs.ingress, &SampleRow::ingress}};
+  for (const auto& [column, field] : columns) {
+    column->resize(n);
     for (size_t m = 0; m < n; ++m) {
-      const MonthPlan need = SizeMonth(loads[m], estate.policy, settings);
-      needs.workers[m].push_back(need.odoo.http_workers);
-      needs.vcpu[m].push_back(need.postgres.vcpu);
-      needs.memory[m].push_back(need.postgres.memory_gib);
-      needs.redis[m].push_back(need.redis.memory_mib);
-      needs.ingress[m].push_back(need.ingress.replicas);
+      for (const SampleRow& row : rows) (*column)[m].push_back((row.*field)[m]);
     }
   }
   return needs;

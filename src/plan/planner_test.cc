@@ -16,12 +16,14 @@ Estate Example(std::string_view name) {
   return e.value();
 }
 
-Plan PlanOf(const Estate& estate, int samples = 16) {
+Plan PlanOf(const Estate& estate, int samples = 16, int threads = 2) {
   DemandOptions options = DemandOptions::FromPlanning(estate.planning);
   options.samples = samples;
   Result<Demand> demand = SynthesizeDemand(estate, options);
   EXPECT_TRUE(demand.ok());
-  Result<Plan> plan = BuildPlan(estate, demand.value(), PlanSettings{});
+  PlanSettings settings;
+  settings.threads = threads;
+  Result<Plan> plan = BuildPlan(estate, demand.value(), settings);
   EXPECT_TRUE(plan.ok());
   return plan.value();
 }
@@ -175,6 +177,26 @@ TEST(Planner, SameSeedGivesTheSamePlan) {
   for (size_t i = 0; i < a.month_plans.size(); ++i) {
     EXPECT_EQ(a.month_plans[i].cost.total, b.month_plans[i].cost.total);
     EXPECT_EQ(a.month_plans[i].odoo.http_workers, b.month_plans[i].odoo.http_workers);
+  }
+}
+
+// The samples are sized in parallel; every figure drawn from them (the coverage shares and
+// the sizes planned on their quantiles) is the same on one thread as on three.
+TEST(Planner, ThreadCountDoesNotChangeThePlan) {
+  const Estate e = Example("subsidiaries");
+  const Plan one = PlanOf(e, 17, 1);
+  const Plan three = PlanOf(e, 17, 3);
+  ASSERT_EQ(one.month_plans.size(), three.month_plans.size());
+  for (size_t i = 0; i < one.month_plans.size(); ++i) {
+    const MonthPlan& a = one.month_plans[i];
+    const MonthPlan& b = three.month_plans[i];
+    EXPECT_EQ(a.coverage.odoo_workers, b.coverage.odoo_workers) << a.label;
+    EXPECT_EQ(a.coverage.postgres_vcpu, b.coverage.postgres_vcpu) << a.label;
+    EXPECT_EQ(a.coverage.postgres_memory, b.coverage.postgres_memory) << a.label;
+    EXPECT_EQ(a.coverage.redis_memory, b.coverage.redis_memory) << a.label;
+    EXPECT_EQ(a.coverage.ingress_replicas, b.coverage.ingress_replicas) << a.label;
+    EXPECT_EQ(a.odoo.http_workers, b.odoo.http_workers) << a.label;
+    EXPECT_EQ(a.cost.total, b.cost.total) << a.label;
   }
 }
 

@@ -39,6 +39,7 @@ Result<EnvironmentPlan> PlanEnvironment(const Estate& estate, const Members& mem
   if (!demand.ok()) return demand.errors();
   PlanSettings settings;
   settings.catalog = catalog;
+  settings.threads = 1;  // environments are already planned in parallel
   Result<Plan> plan = BuildPlan(sub, demand.value(), settings);
   if (!plan.ok()) return plan.errors();
   EnvironmentPlan out;
