@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/zeroed_doubles.h"
 #include "demand/demand.h"
 #include "demand/kernel.h"
 #include "demand/tenant_model.h"
@@ -80,8 +81,8 @@ class Synthesis {
   std::vector<double> cpu_cores_;  // per class: cpu_ms_ / 1000
   int session_class_ = -1;
   std::vector<std::vector<int>> job_sources_;          // per tenant, per nightly job
-  std::vector<double> estate_load_;                    // rows × hours
-  std::vector<double> estate_sessions_;                // rows × hours
+  ZeroedDoubles estate_load_;                          // rows × hours
+  ZeroedDoubles estate_sessions_;                      // rows × hours
   std::vector<int> estate_peak_hour_;                  // rows × months
   std::vector<std::vector<TenantEvents>> coinciding_;  // rows × months
   WindowTable scratch_;                                // a tenant's sample windows when not kept
@@ -120,8 +121,8 @@ void Synthesis::Init() {
   out_.estate_mid = WindowTable(Months(), 1, classes);
   if (!options_.keep_tenant_samples) scratch_ = WindowTable(Months(), options_.samples, classes);
   const size_t cells = static_cast<size_t>(rows_) * static_cast<size_t>(horizon_.hours);
-  estate_load_.assign(cells, 0.0);
-  estate_sessions_.assign(cells, 0.0);
+  estate_load_ = ZeroedDoubles(cells);
+  estate_sessions_ = ZeroedDoubles(cells);
   out_.batch.assign(static_cast<size_t>(Months()), BatchMonth{});
   out_.documents_mib.assign(static_cast<size_t>(Months()) * options_.samples, 0.0);
   out_.documents_mid_mib.assign(static_cast<size_t>(Months()), 0.0);

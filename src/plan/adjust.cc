@@ -68,10 +68,10 @@ std::string Tighten(const MonthPlan& m, const SimulatedWindow& failed, bool peak
   // the workers the load needs over the pods), which deepens the imbalance of per-pod backlogs.
   const int wpp = m.odoo.workers_per_pod;
   c->min_pods = std::max(c->min_pods, m.odoo.pods);
-  // A raise the sizer could not grant (the pod's CPU limit caps its workers) is not asked again.
-  const bool capped = c->min_workers_per_pod > wpp;
-  if (wpp < settings.odoo.max_workers_per_pod && !capped) {
-    const int raised = std::min(settings.odoo.max_workers_per_pod, wpp + std::max(1, wpp / 2));
+  // The sizer grants no more workers than the pod's CPU limit holds: past that, pods.
+  const int most = std::min(settings.odoo.max_workers_per_pod, m.odoo.workers_per_pod_max);
+  if (wpp < most) {
+    const int raised = std::min(most, wpp + std::max(1, wpp / 2));
     c->min_workers_per_pod = std::max(c->min_workers_per_pod, raised);
     const char* how = failed.worker_utilisation_simulated < kImbalancedUtilisation
                           ? "requests queued at pods whose workers were held by slow requests"

@@ -19,10 +19,11 @@ namespace headroom {
 //   - the time was lost waiting for a PgBouncer connection: the transaction pool rises by a
 //     quarter (at least two);
 //   - otherwise (time lost in Odoo): the workers per pod rise by half (at least one, at most
-//     max_workers_per_pod), the pods kept. Traefik's round robin sends requests to pods whose
-//     few workers may all be held by slow requests while other pods idle; more workers behind
-//     each pod's backlog pool that risk, where more pods would spread the workers thinner. At
-//     the maximum, the pods rise by a quarter (at least one) with the workers per pod kept.
+//     max_workers_per_pod and the month's workers_per_pod_max), the pods kept. Traefik's round
+//     robin sends requests to pods whose few workers may all be held by slow requests while other
+//     pods idle; more workers behind each pod's backlog pool that risk, where more pods would
+//     spread the workers thinner. At the maximum, the pods rise by a quarter (at least one) with
+//     the workers per pod kept.
 // Returns (month index, what changed) for each month changed; empty when none failed.
 std::vector<std::pair<int, std::string>> TightenConstraints(
     const Plan& plan, const PlanSettings& settings, std::vector<MonthConstraint>* constraints);

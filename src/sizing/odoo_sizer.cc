@@ -137,6 +137,7 @@ void PlacePods(const OdooDecision& d, const Policy& p, const OdooSettings& setti
                                  int64_t{1}, wpp_max);
   s->pods = static_cast<int>(pods);
   s->workers_per_pod = static_cast<int>(wpp);
+  s->workers_per_pod_max = static_cast<int>(wpp_max);
   s->http_workers = static_cast<int>(pods * wpp);
   s->http_workers_after_zone_loss = static_cast<int>(SurvivingPods(pods, p.layout) * wpp);
   s->gevent_workers = s->pods;

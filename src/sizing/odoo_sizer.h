@@ -108,6 +108,9 @@ struct OdooRuleOfThumb {
 struct OdooSizing {
   int http_workers = 0;     // across all pods (pods × workers_per_pod)
   int workers_per_pod = 0;  // odoo.conf `workers`
+  // The most workers a pod may run: max_workers_per_pod, or fewer where the pod's CPU limit
+  // (pod_max_cpu_cores) holds fewer of the month's workers.
+  int workers_per_pod_max = 0;
   // HTTP pods planned: enough for every window, the recovery window on the pods left after
   // losing the worst zone included, plus the maintenance reserve, and for the websockets.
   int pods = 0;

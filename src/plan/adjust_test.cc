@@ -1,0 +1,101 @@
+#include "plan/adjust.h"
+
+#include <gtest/gtest.h>
+
+namespace headroom {
+namespace {
+
+// One month whose `window` missed the interactive target, with `bottleneck` blamed.
+Plan FailedMonth(const std::string& window, const std::string& bottleneck) {
+  MonthPlan m;
+  m.label = "2027-03";
+  m.odoo.pods = 8;
+  m.odoo.workers_per_pod = 4;
+  m.odoo.workers_per_pod_max = 8;
+  m.odoo.hpa_min_replicas = 3;
+  m.postgres.vcpu = 8;
+  m.postgres.pools.transaction_pool_size = 20;
+  SimulatedWindow w;
+  w.window = window;
+  w.meets_targets = false;
+  w.bottleneck = bottleneck;
+  w.worker_utilisation_simulated = 0.7;
+  SimulatedClass c;
+  c.request_class = "interactive";
+  c.meets_target = false;
+  c.p95_ms_simulated = 2100;
+  c.target_ms = 1400;
+  w.classes.push_back(c);
+  m.verification.windows.push_back(w);
+  m.verification.holds = false;
+  Plan plan;
+  plan.month_plans.push_back(m);
+  return plan;
+}
+
+std::vector<MonthConstraint> Tightened(const Plan& plan, std::string* why = nullptr) {
+  std::vector<MonthConstraint> constraints;
+  const auto changes = TightenConstraints(plan, PlanSettings{}, &constraints);
+  EXPECT_EQ(changes.size(), 1U);
+  if (why != nullptr && !changes.empty()) *why = changes[0].second;
+  return constraints;
+}
+
+TEST(Adjust, HeldMonthsAreLeftAlone) {
+  Plan plan = FailedMonth("recovery", "odoo");
+  plan.month_plans[0].verification.windows[0].meets_targets = true;
+  std::vector<MonthConstraint> constraints;
+  EXPECT_TRUE(TightenConstraints(plan, PlanSettings{}, &constraints).empty());
+  EXPECT_EQ(constraints.at(0), MonthConstraint{});
+}
+
+// Time lost in Odoo below the cap: the workers per pod rise by half (4 → 6), the pods kept.
+TEST(Adjust, OdooMissRaisesWorkersPerPodFirst) {
+  std::string why;
+  const MonthConstraint c = Tightened(FailedMonth("recovery", "odoo"), &why).at(0);
+  EXPECT_EQ(c.min_workers_per_pod, 6);
+  EXPECT_EQ(c.min_pods, 8);
+  EXPECT_NE(why.find("workers per pod 4 -> 6"), std::string::npos) << why;
+  EXPECT_NE(why.find("recovery interactive p95 2100 ms simulated against 1400 ms"),
+            std::string::npos)
+      << why;
+}
+
+// A raise is capped by the pod's CPU limit (workers_per_pod_max 5): 4 → 5, not 6.
+TEST(Adjust, WorkersPerPodRaiseStopsAtTheCpuLimit) {
+  Plan plan = FailedMonth("recovery", "odoo");
+  plan.month_plans[0].odoo.workers_per_pod_max = 5;
+  EXPECT_EQ(Tightened(plan).at(0).min_workers_per_pod, 5);
+}
+
+// At the cap the sizer could not grant more workers per pod: the pods rise by a quarter
+// (8 → 10) straight away, instead of a pass that asks for workers it cannot have.
+TEST(Adjust, AtTheCapThePodsRise) {
+  Plan plan = FailedMonth("recovery", "odoo");
+  plan.month_plans[0].odoo.workers_per_pod_max = 4;
+  std::string why;
+  const MonthConstraint c = Tightened(plan, &why).at(0);
+  EXPECT_EQ(c.min_pods, 10);
+  EXPECT_EQ(c.min_workers_per_pod, 4);
+  EXPECT_NE(why.find("HTTP pods 8 -> 10"), std::string::npos) << why;
+}
+
+TEST(Adjust, LaggingAutoscalerAtPeakRaisesMinReplicasToThePods) {
+  Plan plan = FailedMonth("peak", "odoo");
+  plan.month_plans[0].verification.windows[0].autoscaler_lags = true;
+  const MonthConstraint c = Tightened(plan).at(0);
+  EXPECT_EQ(c.min_hpa_replicas, 8);
+  EXPECT_EQ(c.min_workers_per_pod, 0);
+}
+
+TEST(Adjust, PostgresMissTakesTheNextVcpuSize) {
+  EXPECT_EQ(Tightened(FailedMonth("peak", "postgres")).at(0).min_postgres_vcpu, 16);
+}
+
+// 20 + max(2, ⌊23 / 4⌋ = 5) = 25.
+TEST(Adjust, PgbouncerMissRaisesThePoolByAQuarter) {
+  EXPECT_EQ(Tightened(FailedMonth("recovery", "pgbouncer")).at(0).min_pool_connections, 25);
+}
+
+}  // namespace
+}  // namespace headroom
