@@ -58,8 +58,12 @@ struct MonthNodes {
   bool survives_zone_loss = false;
   bool survives_node_loss = false;
   std::string strategy;
-  std::string error;  // set when nothing could be placed
+  // Set when the pods could not be placed; the nodes are then costed at lower_bound_monthly
+  // and strategy is kUnplacedStrategy.
+  std::string error;
 };
+
+inline constexpr const char* kUnplacedStrategy = "unplaced: costed at the lower bound";
 
 // Share of the Monte Carlo samples whose own need the plan covers, per layer.
 struct Coverage {

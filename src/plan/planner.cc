@@ -234,7 +234,13 @@ void Place(const HeadroomPolicy& policy, const Catalog& catalog, MonthPlan& m) {
   options.survive_node_loss = policy.survive_node_loss;
   Result<Placement> placed = PackPods(groups, catalog.node_types, zones, options);
   if (!placed.ok()) {
+    // No placement, but the month still costs at least what its requests cost at the
+    // catalog's cheapest rates: the nodes are costed at that bound (an underestimate, said so
+    // in the warning and in `strategy`), never at zero.
     m.nodes.error = placed.error().Format();
+    m.nodes.lower_bound_monthly = PackingLowerBound(groups, catalog.node_types, options).monthly;
+    m.nodes.strategy = kUnplacedStrategy;
+    m.cost.nodes = m.nodes.lower_bound_monthly;
     return;
   }
   const Placement& p = placed.value();
@@ -375,8 +381,10 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
     Place(estate.policy, settings.catalog, m);
     Cost(settings.catalog, i > 0 ? &plan.month_plans[i - 1] : nullptr, m);
     if (!m.nodes.error.empty()) {
-      plan.warnings.push_back(
-          fmt::format("{}: pods could not be placed: {}", m.label, m.nodes.error));
+      plan.warnings.push_back(fmt::format(
+          "{}: pods could not be placed: {}; its nodes are costed at the packing's lower bound "
+          "({:.0f} {}/month), an underestimate",
+          m.label, m.nodes.error, m.nodes.lower_bound_monthly, plan.currency));
     }
     const bool saturated = m.odoo.verdict.saturated || m.postgres.verdict.saturated ||
                            m.redis.verdict.saturated || m.storage.verdict.saturated ||

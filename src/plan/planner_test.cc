@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "demand/demand.h"
 #include "estate/examples.h"
 #include "estate/yaml_reader.h"
@@ -178,6 +180,37 @@ TEST(Planner, SameSeedGivesTheSamePlan) {
     EXPECT_EQ(a.month_plans[i].cost.total, b.month_plans[i].cost.total);
     EXPECT_EQ(a.month_plans[i].odoo.http_workers, b.month_plans[i].odoo.http_workers);
   }
+}
+
+// With only a node type smaller than the PostgreSQL pod nothing can be placed: every month says
+// so, is costed at the packing's lower bound (never zero) and the plan does not hold.
+TEST(Planner, UnplaceableMonthsAreCostedAtTheLowerBound) {
+  const Estate e = Example("subsidiaries");
+  DemandOptions options = DemandOptions::FromPlanning(e.planning);
+  options.samples = 8;
+  Result<Demand> demand = SynthesizeDemand(e, options);
+  ASSERT_TRUE(demand.ok());
+  PlanSettings settings;
+  NodeType tiny;
+  tiny.name = "tiny.large";
+  tiny.vcpu = 2;
+  tiny.memory_gib = 4;
+  tiny.price_per_hour = 0.1;
+  settings.catalog.node_types = {tiny};
+  Result<Plan> plan = BuildPlan(e, demand.value(), settings);
+  ASSERT_TRUE(plan.ok());
+  EXPECT_FALSE(plan.value().holds);
+  for (const MonthPlan& m : plan.value().month_plans) {
+    EXPECT_FALSE(m.nodes.error.empty()) << m.label;
+    EXPECT_EQ(m.nodes.strategy, kUnplacedStrategy) << m.label;
+    // At least the cluster's requested vCPU at 0.05 per vCPU-hour over 730 hours.
+    EXPECT_GT(m.nodes.lower_bound_monthly, 0.05 * 730 * m.postgres.vcpu) << m.label;
+    EXPECT_EQ(m.cost.nodes, m.nodes.lower_bound_monthly) << m.label;
+  }
+  const std::vector<std::string>& warnings = plan.value().warnings;
+  EXPECT_TRUE(std::any_of(warnings.begin(), warnings.end(), [](const std::string& w) {
+    return w.find("costed at the packing's lower bound") != std::string::npos;
+  }));
 }
 
 // The samples are sized in parallel; every figure drawn from them (the coverage shares and
