@@ -8,6 +8,7 @@
 
 #include "common/random.h"
 #include "demand/test_estates.h"
+#include "estate/defaults.h"
 
 namespace headroom {
 namespace {
@@ -109,6 +110,9 @@ Estate GenerateEstate(int tenants, int months, uint64_t seed) {
   Estate e = te::HealthcareGrowthEstate();
   e.name = fmt::format("Generated estate ({} tenants)", tenants);
   e.horizon_months = months;
+  // The built-in classes with their default costs and p95 targets, as an estate file that names
+  // no classes gets them: the plan's verification then has targets to meet.
+  e.request_classes = DefaultRequestClasses();
   e.tenants.clear();
   RandomStream rng(seed, "generated_estate");
   for (int i = 0; i < tenants; ++i) e.tenants.push_back(MakeTenant(rng, i, months));

@@ -20,6 +20,13 @@ TEST(GeneratedEstateTest, ValidDeterministicAndLoadedInEveryClass) {
   std::set<std::string> zones;
   for (const Tenant& t : a.tenants) zones.insert(t.time_zone);
   EXPECT_EQ(zones.size(), 9u);
+  // The built-in classes, each short one with a latency target to verify against.
+  ASSERT_EQ(a.request_classes.size(), 5u);
+  for (const RequestClass& c : a.request_classes) {
+    if (!c.long_lived) {
+      EXPECT_GT(c.p95_target_ms, 0) << c.name;
+    }
+  }
 
   DemandOptions options;
   options.samples = 2;

@@ -60,6 +60,8 @@ Result<Plan> PlanAndVerify(const Estate& estate, const Demand& demand, PlanSetti
     const MonthPlan& m = p.month_plans[i];
     if (m.verification.holds) continue;
     p.holds = false;
+    // A saturated month was not simulated; the sizing's warning already names the layer.
+    if (!m.verification.simulated) continue;
     p.warnings.push_back(fmt::format("{}: the simulation still misses a target after {} passes",
                                      m.label, passes[i]));
   }

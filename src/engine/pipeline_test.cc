@@ -71,5 +71,46 @@ TEST(PlanAndVerifyTest, SameInputSameVerification) {
   }
 }
 
+// A PostgreSQL no larger than 4 vCPU carries some of the default estate's months but not its
+// busiest: those saturate in the sizing, are not simulated (the simulation could only confirm
+// it), get no adjustment, and the plan does not hold with a warning naming the layer. The months
+// that fit are simulated as before.
+TEST(PlanAndVerifyTest, SaturatedMonthsAreNotSimulated) {
+  const Planned p = DefaultEstateDemand(4);
+  PlanSettings small;
+  small.postgres.vcpu_sizes = {2, 4};
+  const Plan plan = PlanAndVerify(p.estate, p.demand, small, {}, {}).value();
+  int saturated = 0;
+  int simulated = 0;
+  for (const MonthPlan& m : plan.month_plans) {
+    const MonthVerification& v = m.verification;
+    if (m.postgres.verdict.saturated) {
+      ++saturated;
+      EXPECT_FALSE(v.simulated) << m.label;
+      EXPECT_FALSE(v.holds) << m.label;
+      EXPECT_TRUE(v.windows.empty()) << m.label;
+      EXPECT_TRUE(v.adjustments.empty()) << m.label;
+      EXPECT_NE(v.not_simulated.find("saturated: postgres cpu"), std::string::npos)
+          << v.not_simulated;
+    } else {
+      ++simulated;
+      EXPECT_TRUE(v.simulated) << m.label;
+      EXPECT_EQ(v.windows.size(), 2u) << m.label;
+      EXPECT_TRUE(v.not_simulated.empty()) << m.label;
+    }
+  }
+  EXPECT_GT(saturated, 0);
+  EXPECT_GT(simulated, 0);
+  EXPECT_FALSE(plan.holds);
+  int named = 0;
+  for (const std::string& w : plan.warnings) {
+    if (w.find("saturated at the largest size allowed: postgres cpu") != std::string::npos) {
+      ++named;
+    }
+    EXPECT_EQ(w.find("the simulation still misses"), std::string::npos) << w;
+  }
+  EXPECT_EQ(named, saturated);
+}
+
 }  // namespace
 }  // namespace headroom

@@ -11,6 +11,7 @@
 #include "common/suggest.h"
 #include "demand/demand.h"
 #include "engine/pipeline.h"
+#include "plan/saturation.h"
 #include "sim/stack/stack_model.h"
 #include "sim/stack/verify.h"
 
@@ -183,6 +184,12 @@ Result<std::optional<sim::SimulationRun>> SimulatePeakDay(const Estate& estate,
   if (plan.month_plans.empty() || bytes > kMaxPeakDayHourlyBytes) {
     return std::optional<sim::SimulationRun>();
   }
+  const int busiest = BusiestMonth(plan);
+  // A saturated month's day would only show every request waiting until it is killed, and
+  // take the longest of any day to simulate; the plan's warning already says why it fails.
+  if (!SaturatedLayers(plan.month_plans[static_cast<size_t>(busiest)]).empty()) {
+    return std::optional<sim::SimulationRun>();
+  }
   Result<Demand> demand = HourlyDemand(estate, 1);
   if (!demand.ok()) return demand.errors();
   PlanSettings settings;
@@ -190,7 +197,7 @@ Result<std::optional<sim::SimulationRun>> SimulatePeakDay(const Estate& estate,
   SimulateRequest request;
   request.window = sim::SimWindow::kDay;
   Result<sim::SimulationRun> run =
-      SimulateWindow(estate, demand.value(), plan, settings, BusiestMonth(plan), request);
+      SimulateWindow(estate, demand.value(), plan, settings, busiest, request);
   if (!run.ok()) return run.errors();
   return std::optional<sim::SimulationRun>(std::move(run).value());
 }

@@ -53,7 +53,8 @@ inline constexpr double kMaxPeakDayHourlyBytes = 256.0 * 1024 * 1024;
 
 // The UTC day holding the peak hour of the plan's busiest month (the most requests per second
 // at peak), simulated with the planned configuration: what report.html draws as "the peak day,
-// simulated". Empty when the estate is too large (above).
+// simulated". Empty when the estate is too large (above) or that month's sizing saturated
+// (plan/saturation.h).
 Result<std::optional<sim::SimulationRun>> SimulatePeakDay(const Estate& estate,
                                                           const Catalog& catalog, const Plan& plan);
 

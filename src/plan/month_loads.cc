@@ -19,12 +19,14 @@ double QuantileAcross(const Demand& demand, F f) {
   return QuantilesOf(values, demand.planning.quantile).planning;
 }
 
-// Each class's p95 target: the tightest among the tenants' objectives for it.
+// Each class's p95 target: the tightest among the class's default and the tenants' objectives
+// for it. 0 (no objective) never wins over a set one.
 double TightestTarget(const Estate& estate, const RequestClass& c) {
-  double target = c.p95_target_ms;
+  double target = c.p95_target_ms > 0 ? c.p95_target_ms : 0;
   for (const Tenant& t : estate.tenants) {
     for (const Slo& slo : t.slos) {
-      if (slo.request_class == c.name) target = std::min(target, slo.p95_ms);
+      if (slo.request_class != c.name || !(slo.p95_ms > 0)) continue;
+      target = target > 0 ? std::min(target, slo.p95_ms) : slo.p95_ms;
     }
   }
   return target;

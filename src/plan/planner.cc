@@ -11,6 +11,7 @@
 #include "plan/month_loads.h"
 #include "plan/ratchet.h"
 #include "plan/roadmap.h"
+#include "plan/saturation.h"
 #include "plan/workloads.h"
 
 namespace headroom {
@@ -386,10 +387,12 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
           "({:.0f} {}/month), an underestimate",
           m.label, m.nodes.error, m.nodes.lower_bound_monthly, plan.currency));
     }
-    const bool saturated = m.odoo.verdict.saturated || m.postgres.verdict.saturated ||
-                           m.redis.verdict.saturated || m.storage.verdict.saturated ||
-                           m.ingress.verdict.saturated;
-    if (saturated || !m.nodes.error.empty()) plan.holds = false;
+    const std::string saturated = SaturatedLayers(m);
+    if (!saturated.empty()) {
+      plan.warnings.push_back(
+          fmt::format("{}: saturated at the largest size allowed: {}", m.label, saturated));
+    }
+    if (!saturated.empty() || !m.nodes.error.empty()) plan.holds = false;
     report(0.7 + 0.3 * static_cast<double>(i + 1) / static_cast<double>(plan.month_plans.size()));
   }
   plan.roadmap = BuildRoadmap(plan);

@@ -55,6 +55,9 @@ struct SimulatedWindow {
 
 struct MonthVerification {
   bool simulated = false;
+  // Why the month was not simulated: its sizing saturated (plan/saturation.h), so it cannot hold
+  // at any size the plan may take and a simulation would only confirm it. Empty when simulated.
+  std::string not_simulated;
   std::vector<SimulatedWindow> windows;
   // The sizing passes this month's figures come from (1: the analytic sizing held).
   int passes = 1;

@@ -54,6 +54,7 @@ nlohmann::ordered_json VerificationJson(const MonthVerification& v) {
   Json windows = Json::array();
   for (const SimulatedWindow& w : v.windows) windows.push_back(WindowJson(w));
   return Json{{"simulated", v.simulated},
+              {"not_simulated", v.not_simulated},
               {"holds", v.holds},
               {"passes", v.passes},
               {"adjustments", v.adjustments},

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "common/random.h"
+#include "plan/saturation.h"
 #include "sim/stack/stack_model.h"
 
 namespace headroom::sim {
@@ -184,8 +185,11 @@ std::vector<MonthVerification> VerifyPlan(const Plan& plan, const HeadroomPolicy
   const size_t n = plan.month_plans.size();
   std::vector<SimulatedWindow> windows(n * kWindows.size());
   std::vector<Task> tasks;
+  std::vector<std::string> saturated(n);
   for (size_t i = 0; i < n; ++i) {
     const MonthPlan& m = plan.month_plans[i];
+    saturated[i] = SaturatedLayers(m);
+    if (!saturated[i].empty()) continue;
     const MonthPlan* before = previous != nullptr && i < previous->month_plans.size()
                                   ? &previous->month_plans[i]
                                   : nullptr;
@@ -210,6 +214,11 @@ std::vector<MonthVerification> VerifyPlan(const Plan& plan, const HeadroomPolicy
   RunTasks(tasks, simulation, &windows);
   std::vector<MonthVerification> out(n);
   for (size_t i = 0; i < n; ++i) {
+    if (!saturated[i].empty()) {
+      out[i].not_simulated = "saturated: " + saturated[i];
+      out[i].holds = false;
+      continue;
+    }
     out[i].simulated = true;
     for (size_t w = 0; w < kWindows.size(); ++w) {
       out[i].windows.push_back(std::move(windows[i * kWindows.size() + w]));
