@@ -12,19 +12,19 @@ Action SetupQueueCommand(CLI::App& sub);
 
 namespace {
 
-struct Outcome {
+struct QueueOutcome {
   int code = 0;
   std::string out;
   std::string err;
 };
 
 // Parses `queue <arguments>` with the command set up on a fresh app, then runs its action.
-Outcome RunQueue(const std::string& arguments) {
+QueueOutcome RunQueue(const std::string& arguments) {
   const Action action = ParseSubcommand(SetupQueueCommand, "queue", arguments);
   std::ostringstream out;
   std::ostringstream err;
   Io io{out, err};
-  Outcome run;
+  QueueOutcome run;
   run.code = action(io);
   run.out = out.str();
   run.err = err.str();
@@ -32,7 +32,7 @@ Outcome RunQueue(const std::string& arguments) {
 }
 
 TEST(QueueCommandTest, PdqExampleAsText) {
-  const Outcome run = RunQueue("--arrival-rate 0.35/min --service-time-ms 600000 --servers 4");
+  const QueueOutcome run = RunQueue("--arrival-rate 0.35/min --service-time-ms 600000 --servers 4");
   EXPECT_EQ(run.code, 0);
   EXPECT_EQ(run.err, "");
   EXPECT_NE(run.out.find("M/M/c queue with 4 servers"), std::string::npos) << run.out;
@@ -46,7 +46,7 @@ TEST(QueueCommandTest, PdqExampleAsText) {
 }
 
 TEST(QueueCommandTest, JsonIsFlatWithUnits) {
-  const Outcome run =
+  const QueueOutcome run =
       RunQueue("--arrival-rate 0.35/min --service-time-ms 600000 --servers 4 --format json");
   ASSERT_EQ(run.code, 0);
   const nlohmann::json j = nlohmann::json::parse(run.out);
@@ -62,7 +62,7 @@ TEST(QueueCommandTest, JsonIsFlatWithUnits) {
 }
 
 TEST(QueueCommandTest, TargetModeFindsServers) {
-  const Outcome run = RunQueue(
+  const QueueOutcome run = RunQueue(
       "--arrival-rate 2400/min --service-time-ms 120 --cv 1.5 --target-p95-ms 500 "
       "--format json");
   ASSERT_EQ(run.code, 0) << run.err;
@@ -72,20 +72,20 @@ TEST(QueueCommandTest, TargetModeFindsServers) {
   EXPECT_TRUE(j["target_reachable"].get<bool>());
   EXPECT_LE(j["p95_response_ms"].get<double>(), 500.0);
   EXPECT_GE(j["servers"].get<int>(), 5);  // a = 4.8 erlangs
-  const Outcome text =
+  const QueueOutcome text =
       RunQueue("--arrival-rate 40 --service-time-ms 120 --cv 1.5 --target-p95-ms 500");
   EXPECT_NE(text.out.find("servers needed for p95 response <= 500.000 ms"), std::string::npos)
       << text.out;
 }
 
 TEST(QueueCommandTest, SaturatedPrintsUtilisationNotNan) {
-  const Outcome run = RunQueue("--arrival-rate 30 --service-time-ms 100 --servers 2");
+  const QueueOutcome run = RunQueue("--arrival-rate 30 --service-time-ms 100 --servers 2");
   EXPECT_EQ(run.code, 0);
   EXPECT_NE(run.out.find("utilisation           150.00 %"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("saturated"), std::string::npos) << run.out;
   EXPECT_EQ(run.out.find("nan"), std::string::npos);
   EXPECT_EQ(run.out.find("inf"), std::string::npos);
-  const Outcome json =
+  const QueueOutcome json =
       RunQueue("--arrival-rate 30 --service-time-ms 100 --servers 2 --format json");
   const nlohmann::json j = nlohmann::json::parse(json.out);
   EXPECT_TRUE(j["saturated"].get<bool>());
@@ -94,7 +94,7 @@ TEST(QueueCommandTest, SaturatedPrintsUtilisationNotNan) {
 }
 
 TEST(QueueCommandTest, UnreachableTarget) {
-  const Outcome run = RunQueue("--arrival-rate 10 --service-time-ms 100 --target-p95-ms 200");
+  const QueueOutcome run = RunQueue("--arrival-rate 10 --service-time-ms 100 --target-p95-ms 200");
   EXPECT_EQ(run.code, 0);
   EXPECT_NE(run.out.find("no number of servers meets p95 response <= 200.000 ms"),
             std::string::npos)
@@ -131,7 +131,7 @@ TEST(QueueCommandTest, InvalidArgumentsReturn64) {
        "--arrival-rate: 'nan' is not a rate"},
   };
   for (const Case& c : cases) {
-    const Outcome run = RunQueue(c.arguments);
+    const QueueOutcome run = RunQueue(c.arguments);
     EXPECT_EQ(run.code, 64) << c.arguments;
     EXPECT_EQ(run.out, "") << c.arguments;
     EXPECT_NE(run.err.find(std::string("headroom queue: error: ") + c.message), std::string::npos)

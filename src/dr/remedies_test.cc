@@ -5,7 +5,7 @@
 namespace headroom {
 namespace {
 
-RecoveryMonth Worked() {
+RecoveryMonth RemedyMonth() {
   RecoveryMonth m;
   m.database_gib = 100;
   m.wal_gib_per_day = 8;
@@ -38,7 +38,7 @@ TEST(Remedies, DailyBaseBackupsCostTheirExtraCopies) {
   daily.base_backups_per_week = 7;
   // Weekly: ⌈30/7⌉ + 1 = 6 backups × 100 × 0.5 = 300 GiB, WAL 37 days × 8 × 0.5 = 148 GiB.
   // Daily: 31 × 50 = 1550 GiB, WAL 31 × 4 = 124 GiB. Δ = 1226 GiB × 0.02 = 24.52.
-  EXPECT_NEAR(ExtraMonthlyCost(Worked(), RecoveryDesign{}, daily, f.prices), 24.52, 1e-9);
+  EXPECT_NEAR(ExtraMonthlyCost(RemedyMonth(), RecoveryDesign{}, daily, f.prices), 24.52, 1e-9);
 }
 
 TEST(Remedies, ShorterArchiveTimeoutCostsItsForcedSegments) {
@@ -47,7 +47,7 @@ TEST(Remedies, ShorterArchiveTimeoutCostsItsForcedSegments) {
   d.archive_timeout_s = 60;
   // 8 GiB/day fills 512 segments; 300 s forces none beyond them (288 < 512); 60 s forces
   // 1440 − 512 = 928 a day = 14.5 GiB, × 0.5 compression × 37 days kept = 268.25 GiB × 0.02.
-  EXPECT_NEAR(ExtraMonthlyCost(Worked(), RecoveryDesign{}, d, f.prices), 5.365, 1e-9);
+  EXPECT_NEAR(ExtraMonthlyCost(RemedyMonth(), RecoveryDesign{}, d, f.prices), 5.365, 1e-9);
 }
 
 TEST(Remedies, SnapshotsThroughputAndStandbys) {
@@ -55,15 +55,15 @@ TEST(Remedies, SnapshotsThroughputAndStandbys) {
   RecoveryDesign snap;
   snap.volume_snapshots = true;
   // A week of snapshots: 100 + 6 × 8 = 148 GiB × 0.05 = 7.4.
-  EXPECT_NEAR(ExtraMonthlyCost(Worked(), RecoveryDesign{}, snap, f.prices), 7.4, 1e-9);
+  EXPECT_NEAR(ExtraMonthlyCost(RemedyMonth(), RecoveryDesign{}, snap, f.prices), 7.4, 1e-9);
   RecoveryDesign fast;
   fast.volume_mib_s = 1000;
   // (1000 − 125) MiB/s on 2 volumes × 0.04 = 70.
-  EXPECT_NEAR(ExtraMonthlyCost(Worked(), RecoveryDesign{}, fast, f.prices), 70.0, 1e-9);
+  EXPECT_NEAR(ExtraMonthlyCost(RemedyMonth(), RecoveryDesign{}, fast, f.prices), 70.0, 1e-9);
   RecoveryDesign sync;
   sync.synchronous_standby = true;
   sync.extra_instances = 1;
-  EXPECT_NEAR(ExtraMonthlyCost(Worked(), RecoveryDesign{}, sync, f.prices), 300.0, 1e-9);
+  EXPECT_NEAR(ExtraMonthlyCost(RemedyMonth(), RecoveryDesign{}, sync, f.prices), 300.0, 1e-9);
 }
 
 TEST(Remedies, SecondRegions) {
@@ -74,14 +74,14 @@ TEST(Remedies, SecondRegions) {
   // (30.4375 days): bases 100 × 0.5 × 30.4375 / 7 = 217.41 GiB, WAL 4 × 30.4375 = 121.75 GiB,
   // (217.41 + 121.75) × 0.1 = 33.92.
   const double sent = (50.0 * 30.4375 / 7 + 4 * 30.4375) * 0.1;
-  EXPECT_NEAR(ExtraMonthlyCost(Worked(), RecoveryDesign{}, cold, f.prices), 9.96 + sent, 1e-9);
+  EXPECT_NEAR(ExtraMonthlyCost(RemedyMonth(), RecoveryDesign{}, cold, f.prices), 9.96 + sent, 1e-9);
   RecoveryDesign warm;
   warm.secondary = SecondaryRegion::kWarm;
   // Plus one instance (300) and the WAL streamed uncompressed: 8 × 30.4375 × 0.1 = 24.35.
-  EXPECT_NEAR(ExtraMonthlyCost(Worked(), RecoveryDesign{}, warm, f.prices),
+  EXPECT_NEAR(ExtraMonthlyCost(RemedyMonth(), RecoveryDesign{}, warm, f.prices),
               9.96 + sent + 300 + 24.35, 1e-9);
   // From cold to warm costs only the difference.
-  EXPECT_NEAR(ExtraMonthlyCost(Worked(), cold, warm, f.prices), 300 + 24.35, 1e-9);
+  EXPECT_NEAR(ExtraMonthlyCost(RemedyMonth(), cold, warm, f.prices), 300 + 24.35, 1e-9);
 }
 
 TEST(Remedies, CandidatesCoverEveryCombinationOnce) {

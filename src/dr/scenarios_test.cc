@@ -7,7 +7,7 @@ namespace {
 
 // The month of recovery_math_test.cc: 100 GiB, 8 GiB of WAL a day, 8 vCPU, 1000 MiB/s volumes,
 // 10 HTTP pods, two instances; default settings.
-RecoveryMonth Worked() {
+RecoveryMonth ScenarioMonth() {
   RecoveryMonth m;
   m.database_gib = 100;
   m.wal_gib_per_day = 8;
@@ -20,7 +20,8 @@ RecoveryMonth Worked() {
 
 TEST(Scenarios, PointInTimeRecoveryAddsProvisioningRestoreReplayAndValidation) {
   const DrSettings s;
-  const ScenarioOutcome o = EvaluateScenario(Scenario::kPointInTime, Worked(), RecoveryDesign{}, s);
+  const ScenarioOutcome o =
+      EvaluateScenario(Scenario::kPointInTime, ScenarioMonth(), RecoveryDesign{}, s);
   // 5 + 102.4 s + 1146.88 s + 15 = 5 + 1.70667 + 19.11467 + 15 = 40.82133 min.
   EXPECT_NEAR(o.rto_minutes, 5 + 102.4 / 60 + 1146.88 / 60 + 15, 1e-9);
   ASSERT_EQ(o.rto.size(), 4u);
@@ -32,7 +33,7 @@ TEST(Scenarios, PointInTimeRecoveryAddsProvisioningRestoreReplayAndValidation) {
 
 TEST(Scenarios, ZoneFailurePromotesAStandbyOrRestoresWithoutOne) {
   const DrSettings s;
-  RecoveryMonth m = Worked();
+  RecoveryMonth m = ScenarioMonth();
   ScenarioOutcome o = EvaluateScenario(Scenario::kZoneFailure, m, RecoveryDesign{}, s);
   EXPECT_DOUBLE_EQ(o.rto_minutes, 1.0);       // failover_s 60
   EXPECT_DOUBLE_EQ(o.rpo_minutes, 5.0 / 60);  // async lag 5 s
@@ -49,7 +50,7 @@ TEST(Scenarios, ZoneFailurePromotesAStandbyOrRestoresWithoutOne) {
 
 TEST(Scenarios, RegionalOutageNeedsACopyOutsideTheRegion) {
   const DrSettings s;
-  const RecoveryMonth m = Worked();
+  const RecoveryMonth m = ScenarioMonth();
   const ScenarioOutcome none = EvaluateScenario(Scenario::kRegionalOutage, m, RecoveryDesign{}, s);
   EXPECT_FALSE(none.recoverable);
 
@@ -70,8 +71,8 @@ TEST(Scenarios, RegionalOutageNeedsACopyOutsideTheRegion) {
 }
 
 TEST(Scenarios, ApplicationFailureLosesNoData) {
-  const ScenarioOutcome o =
-      EvaluateScenario(Scenario::kApplicationFailure, Worked(), RecoveryDesign{}, DrSettings{});
+  const ScenarioOutcome o = EvaluateScenario(Scenario::kApplicationFailure, ScenarioMonth(),
+                                             RecoveryDesign{}, DrSettings{});
   EXPECT_DOUBLE_EQ(o.rto_minutes, 9.0);
   EXPECT_DOUBLE_EQ(o.rpo_minutes, 0.0);
 }

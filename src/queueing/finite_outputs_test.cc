@@ -39,7 +39,7 @@ TEST(FiniteOutputsTest, MmcAndMgcOverTheGrid) {
   for (double rate : kRates) {
     for (double service : kServiceTimes) {
       for (int64_t c : kServers) {
-        SCOPED_TRACE(testing::Message() << "λ " << rate << " S " << service << " c " << c);
+        SCOPED_TRACE(::testing::Message() << "λ " << rate << " S " << service << " c " << c);
         const MmcQueue mmc{rate, service, c};
         ExpectFinite(AnalyseMmc(mmc));
         for (double t : {0.0, 1e-3, 1.0, 1e6}) {

@@ -13,7 +13,7 @@
 namespace headroom::queueing {
 namespace {
 
-double RelativeError(double value, long double reference) {
+double GammaRelativeError(double value, long double reference) {
   return static_cast<double>(std::fabs((static_cast<long double>(value) - reference) / reference));
 }
 
@@ -63,7 +63,7 @@ TEST(IncompleteGammaTest, IntegerShapesMatchPoissonSums) {
       const long double q = testing::UpperGammaInteger(c, x);
       // Q near 1 is P's business (next tests); the reference loses digits there.
       if (q < 1e-290L || q > 0.999L) continue;
-      worst = std::max(worst, RelativeError(RegularisedGammaQ(s, x), q) / Tolerance(q));
+      worst = std::max(worst, GammaRelativeError(RegularisedGammaQ(s, x), q) / Tolerance(q));
     }
   }
   RecordProperty("worst_error_over_tolerance", std::to_string(worst));
@@ -78,7 +78,7 @@ TEST(IncompleteGammaTest, HalfIntegerShapesMatchFiniteSums) {
       const double x = rho * s;
       const long double q = testing::UpperGammaHalfInteger(n, x);
       if (q < 1e-290L || q > 0.999L) continue;
-      worst = std::max(worst, RelativeError(RegularisedGammaQ(s, x), q) / Tolerance(q));
+      worst = std::max(worst, GammaRelativeError(RegularisedGammaQ(s, x), q) / Tolerance(q));
     }
   }
   RecordProperty("worst_error_over_tolerance", std::to_string(worst));
@@ -93,7 +93,7 @@ TEST(IncompleteGammaTest, SmallLowerTailMatchesLongDoubleSeries) {
     for (double rho : {1e-3, 0.1, 0.5, 0.69, 0.71, 0.8, 0.9, 0.97}) {
       const double x = rho * s;
       const long double p = SeriesP(s, x);
-      if (p > 1e-290L) worst = std::max(worst, RelativeError(RegularisedGammaP(s, x), p));
+      if (p > 1e-290L) worst = std::max(worst, GammaRelativeError(RegularisedGammaP(s, x), p));
     }
   }
   RecordProperty("worst_relative_error", std::to_string(worst));
@@ -116,7 +116,8 @@ TEST(IncompleteGammaTest, HazardIsErlangBRatio) {
       const double a = rho * static_cast<double>(c);
       const long double b = testing::ErlangB(c, a);
       if (b > 1e-290L) {
-        worst = std::max(worst, RelativeError(GammaHazard(static_cast<double>(c) + 1.0, a), b));
+        worst =
+            std::max(worst, GammaRelativeError(GammaHazard(static_cast<double>(c) + 1.0, a), b));
       }
     }
   }
@@ -142,7 +143,7 @@ TEST(IncompleteGammaTest, ScaledErfcMatchesLongDouble) {
     const double z = i / 16.0;
     const long double ld = static_cast<long double>(z);
     const long double reference = std::exp(ld * ld) * std::erfc(ld);
-    worst = std::max(worst, RelativeError(ScaledErfc(z), reference));
+    worst = std::max(worst, GammaRelativeError(ScaledErfc(z), reference));
   }
   EXPECT_LT(worst, 1e-15);
   EXPECT_NEAR(ScaledErfc(1e10), 1.0 / (1e10 * std::sqrt(std::numbers::pi)), 1e-26);

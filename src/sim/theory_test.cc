@@ -21,7 +21,7 @@
 namespace headroom::sim {
 namespace {
 
-constexpr int kReplications = 10;  // seeds 1..10; t(9, 0.975) = 2.262
+constexpr int kTheoryReplications = 10;  // seeds 1..10; t(9, 0.975) = 2.262
 
 struct SingleStationRun {
   double mean_wait_s = 0.0;
@@ -72,7 +72,7 @@ Replicated Replicate(Discipline discipline, int64_t servers, int64_t queue_capac
   std::vector<double> responses;
   std::vector<double> blocking;
   Replicated result;
-  for (uint64_t seed = 1; seed <= kReplications; ++seed) {
+  for (uint64_t seed = 1; seed <= kTheoryReplications; ++seed) {
     const SingleStationRun run = RunSingleStation(discipline, servers, queue_capacity, rate_per_s,
                                                   service, seed, warmup_s, measured_s);
     waits.push_back(run.mean_wait_s);

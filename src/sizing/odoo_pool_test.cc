@@ -7,8 +7,8 @@
 namespace headroom {
 namespace {
 
-ClassLoad Class(const char* name, double rate_per_s, double app_cpu_ms, double db_cpu_ms,
-                double db_reads, double cv) {
+ClassLoad PoolClass(const char* name, double rate_per_s, double app_cpu_ms, double db_cpu_ms,
+                    double db_reads, double cv) {
   ClassLoad c;
   c.name = name;
   c.rate_per_s = {rate_per_s, rate_per_s, rate_per_s};
@@ -22,7 +22,7 @@ ClassLoad Class(const char* name, double rate_per_s, double app_cpu_ms, double d
 // The built-in interactive class with the default settings: 90 + 25 + 40 × 0.2 + 3 = 126 ms,
 // of which 90 + 3 = 93 ms on the worker's CPU.
 TEST(OdooPoolTest, OccupancyAddsCpuDatabaseReadsAndOverhead) {
-  const ClassLoad c = Class("interactive", 1, 90, 25, 40, 1.5);
+  const ClassLoad c = PoolClass("interactive", 1, 90, 25, 40, 1.5);
   const OdooSettings settings;
   EXPECT_DOUBLE_EQ(WorkerOccupancyMs(c, settings), 126.0);
   EXPECT_DOUBLE_EQ(WorkerCpuMs(c, settings), 93.0);
@@ -37,8 +37,8 @@ TEST(OdooPoolTest, OccupancyAddsCpuDatabaseReadsAndOverhead) {
 // = 2.3.
 TEST(OdooPoolTest, MixtureMomentsByHand) {
   MonthLoad load;
-  load.classes = {Class("light", 10, 60, 40, 0, 1.0), Class("heavy", 1, 500, 500, 0, 0.0)};
-  ClassLoad bus = Class("bus", 100, 1, 1, 0, 1.0);
+  load.classes = {PoolClass("light", 10, 60, 40, 0, 1.0), PoolClass("heavy", 1, 500, 500, 0, 0.0)};
+  ClassLoad bus = PoolClass("bus", 100, 1, 1, 0, 1.0);
   bus.long_lived = true;
   load.classes.push_back(bus);
   OdooSettings settings;
@@ -56,7 +56,7 @@ TEST(OdooPoolTest, MixtureMomentsByHand) {
 // One class: the pool is that class (S̄ = S, cs = cv).
 TEST(OdooPoolTest, OneClassPoolIsTheClass) {
   MonthLoad load;
-  load.classes = {Class("only", 4, 100, 50, 10, 1.7)};
+  load.classes = {PoolClass("only", 4, 100, 50, 10, 1.7)};
   const WorkerPool pool = PoolAt(load, kSustained, OdooSettings{});
   EXPECT_DOUBLE_EQ(pool.rate_per_s, 4);
   EXPECT_NEAR(pool.mean_service_s, 0.155, 1e-15);
@@ -65,7 +65,7 @@ TEST(OdooPoolTest, OneClassPoolIsTheClass) {
 
 TEST(OdooPoolTest, NoLoadIsAnEmptyPool) {
   MonthLoad load;
-  load.classes = {Class("idle", 0, 100, 50, 10, 1.7)};
+  load.classes = {PoolClass("idle", 0, 100, 50, 10, 1.7)};
   const WorkerPool pool = PoolAt(load, kPeak, OdooSettings{});
   EXPECT_EQ(pool.rate_per_s, 0);
   EXPECT_EQ(pool.mean_service_s, 0);

@@ -4,21 +4,16 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <utility>
+
+#include "sizing/assumptions_page_for_test.h"
 
 namespace headroom {
 namespace {
 
-std::string AssumptionsPage() {
-  std::ifstream in(std::string(HEADROOM_SOURCE_DIR) + "/docs/assumptions.md");
-  std::stringstream page;
-  page << in.rdbuf();
-  return page.str();
-}
+using docs_for_test::AssumptionsPage;
 
 ClassLoad Class(const std::string& name, double sustained, double peak, double recovery,
                 double requests_month = 0, bool long_lived = false) {

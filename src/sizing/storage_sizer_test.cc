@@ -4,21 +4,16 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <utility>
+
+#include "sizing/assumptions_page_for_test.h"
 
 namespace headroom {
 namespace {
 
-std::string AssumptionsPage() {
-  std::ifstream in(std::string(HEADROOM_SOURCE_DIR) + "/docs/assumptions.md");
-  std::stringstream page;
-  page << in.rdbuf();
-  return page.str();
-}
+using docs_for_test::AssumptionsPage;
 
 // 50 GiB of attachments now, 110 GiB six months later; the database 20 GiB now, 30 GiB later.
 MonthLoad Documents(double now_mib = 51200, double later_mib = 112640) {

@@ -10,21 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "sim/hpa/cpu_hpa_for_test.h"
+
 namespace headroom::hpa {
 namespace {
 
 constexpr double kT0 = 100000;
 
-HpaSpec CpuHpa(int32_t min, int32_t max, int32_t target_percent) {
-  HpaSpec spec;
-  spec.min_replicas = min;
-  spec.max_replicas = max;
-  MetricSpec cpu;
-  cpu.target.average_utilization_percent = target_percent;
-  spec.metrics.push_back(cpu);
-  ApplyDefaults(&spec);
-  return spec;
-}
+using hpa_for_test::CpuHpa;
 
 // `usage_m.size()` long-running Ready pods requesting `request_m` millicores each.
 Observation CpuObservation(double now_s, int32_t replicas, int64_t request_m,

@@ -4,19 +4,12 @@
 
 #include <string>
 
+#include "sim/hpa/cpu_hpa_for_test.h"
+
 namespace headroom::hpa {
 namespace {
 
-HpaSpec CpuHpa(int32_t min, int32_t max, int32_t target_percent) {
-  HpaSpec spec;
-  spec.min_replicas = min;
-  spec.max_replicas = max;
-  MetricSpec cpu;
-  cpu.target.average_utilization_percent = target_percent;
-  spec.metrics.push_back(cpu);
-  ApplyDefaults(&spec);
-  return spec;
-}
+using hpa_for_test::CpuHpa;
 
 LoadTrace Cores(std::vector<LoadPoint> points) { return {LoadUnit::kCpuCores, std::move(points)}; }
 

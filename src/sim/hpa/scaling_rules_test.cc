@@ -3,7 +3,7 @@
 // TestCalculateScaleDownLimitWithBehaviors, TestNormalizeDesiredReplicas, TestScalingWithRules,
 // TestStoreScaleEvents and TestNormalizeDesiredReplicasWithBehavior, with their fixtures
 // (generateScalingRules, generateEventsUniformDistribution) and expected values. time.Now() is
-// the fixed kNow.
+// the fixed kRulesNowS.
 #include "sim/hpa/scaling_rules.h"
 
 #include <gtest/gtest.h>
@@ -13,7 +13,7 @@
 namespace headroom::hpa {
 namespace {
 
-constexpr double kNow = 1e6;
+constexpr double kRulesNowS = 1e6;
 
 // generateScalingRules: a Pods and/or a Percent policy (a zero value leaves it out), Max.
 ScalingRules Rules(int32_t pods, int32_t pods_period, int32_t percent, int32_t percent_period,
@@ -36,7 +36,7 @@ std::vector<TimestampedScaleEvent> Events(const std::vector<int32_t>& changes, i
   for (size_t i = 0; i < changes.size(); ++i) {
     const auto ago =
         static_cast<int64_t>(period_s - segment * static_cast<double>(i + 1) + segment / 2);
-    events.push_back({changes[i], kNow - static_cast<double>(ago), false});
+    events.push_back({changes[i], kRulesNowS - static_cast<double>(ago), false});
   }
   return events;
 }
@@ -66,15 +66,15 @@ TEST(ScalingRulesTest, SelectPolicyMinPicksTheSmallestChange) {
   rules.policies = std::vector<ScalingPolicy>{{ScalingPolicyType::kPods, 2, 60},
                                               {ScalingPolicyType::kPercent, 50, 60}};
   // Up from 1: +2 pods → 3, +50 % → ceil(1.5) = 2; Min picks 2.
-  EXPECT_EQ(CalculateScaleUpLimitWithScalingRules(1, {}, {}, rules, kNow), 2);
+  EXPECT_EQ(CalculateScaleUpLimitWithScalingRules(1, {}, {}, rules, kRulesNowS), 2);
   // Down from 5: −2 pods → 3, −50 % → 2 (truncated); Min picks 3.
-  EXPECT_EQ(CalculateScaleDownLimitWithBehaviors(5, {}, {}, rules, kNow), 3);
+  EXPECT_EQ(CalculateScaleDownLimitWithBehaviors(5, {}, {}, rules, kRulesNowS), 3);
   rules.select_policy = SelectPolicy::kMax;
-  EXPECT_EQ(CalculateScaleUpLimitWithScalingRules(1, {}, {}, rules, kNow), 3);
-  EXPECT_EQ(CalculateScaleDownLimitWithBehaviors(5, {}, {}, rules, kNow), 2);
+  EXPECT_EQ(CalculateScaleUpLimitWithScalingRules(1, {}, {}, rules, kRulesNowS), 3);
+  EXPECT_EQ(CalculateScaleDownLimitWithBehaviors(5, {}, {}, rules, kRulesNowS), 2);
   rules.select_policy = SelectPolicy::kDisabled;
-  EXPECT_EQ(CalculateScaleUpLimitWithScalingRules(1, {}, {}, rules, kNow), 1);
-  EXPECT_EQ(CalculateScaleDownLimitWithBehaviors(5, {}, {}, rules, kNow), 5);
+  EXPECT_EQ(CalculateScaleUpLimitWithScalingRules(1, {}, {}, rules, kRulesNowS), 1);
+  EXPECT_EQ(CalculateScaleDownLimitWithBehaviors(5, {}, {}, rules, kRulesNowS), 5);
 }
 
 // TestNormalizeDesiredReplicas: the 5 min downscale stabilisation without behavior.
@@ -87,17 +87,21 @@ TEST(ScalingRulesTest, StabilizeRecommendationWithoutBehavior) {
   };
   const Case cases[] = {
       {"empty log", {}, 5, 5, 1},
-      {"stabilize", {{4, kNow - 120}, {5, kNow - 60}}, 3, 5, 3},
-      {"no stabilize", {{1, kNow - 120}, {2, kNow - 60}}, 3, 3, 3},
-      {"no stabilize - old recommendations", {{10, kNow - 600}, {9, kNow - 540}}, 3, 3, 2},
+      {"stabilize", {{4, kRulesNowS - 120}, {5, kRulesNowS - 60}}, 3, 5, 3},
+      {"no stabilize", {{1, kRulesNowS - 120}, {2, kRulesNowS - 60}}, 3, 3, 3},
+      {"no stabilize - old recommendations",
+       {{10, kRulesNowS - 600}, {9, kRulesNowS - 540}},
+       3,
+       3,
+       2},
       {"stabilize - old recommendations",
-       {{10, kNow - 600}, {4, kNow - 60}, {5, kNow - 120}, {9, kNow - 540}},
+       {{10, kRulesNowS - 600}, {4, kRulesNowS - 60}, {5, kRulesNowS - 120}, {9, kRulesNowS - 540}},
        3,
        5,
        4},
   };
   for (Case c : cases) {
-    EXPECT_EQ(StabilizeRecommendation(&c.recommendations, c.desired, 300, kNow), c.expected)
+    EXPECT_EQ(StabilizeRecommendation(&c.recommendations, c.desired, 300, kRulesNowS), c.expected)
         << c.name;
     EXPECT_EQ(c.recommendations.size(), c.log_length) << c.name;
   }
@@ -519,7 +523,7 @@ TEST(ScalingRulesTest, ScalingWithRules) {
     arg.current_replicas = c.current;
     arg.desired_replicas = c.desired;
     const ReasonedReplicas r =
-        ConvertDesiredReplicasWithBehaviorRate(arg, c.up_events, c.down_events, kNow);
+        ConvertDesiredReplicasWithBehaviorRate(arg, c.up_events, c.down_events, kRulesNowS);
     EXPECT_EQ(r.replicas, c.expected) << c.name;
     EXPECT_EQ(r.reason, c.reason) << c.name;
   }
@@ -538,32 +542,35 @@ TEST(ScalingRulesTest, StoreScaleEvents) {
       {"empty entries with default behavior", {}, {}, std::nullopt, 0},
       {"empty entries with two-policy-behavior", {}, {{5, 0, false}}, Rules(10, 60, 100, 60, 0), 0},
       {"one outdated entry to be kept untouched without behavior",
-       {{7, kNow - 61, false}},
+       {{7, kRulesNowS - 61, false}},
        {{7, 0, false}},
        std::nullopt,
        0},
       {"one outdated entry to be replaced with behavior",
-       {{7, kNow - 61, false}},
+       {{7, kRulesNowS - 61, false}},
        {{5, 0, false}},
        Rules(10, 60, 100, 60, 0),
        0},
       {"one actual entry to be not touched with behavior",
-       {{7, kNow - 58, false}},
+       {{7, kRulesNowS - 58, false}},
        {{7, 0, false}, {5, 0, false}},
        Rules(10, 60, 100, 60, 0),
        7},
       {"two entries, one of them to be replaced",
-       {{7, kNow - 61, false}, {6, kNow - 59, false}},
+       {{7, kRulesNowS - 61, false}, {6, kRulesNowS - 59, false}},
        {{5, 0, false}, {6, 0, false}},
        Rules(10, 60, 0, 0, 0),
        6},
       {"replace one entry, use policies with different periods",
-       {{8, kNow - 29, false}, {6, kNow - 59, false}, {7, kNow - 61, false}, {9, kNow - 61, false}},
+       {{8, kRulesNowS - 29, false},
+        {6, kRulesNowS - 59, false},
+        {7, kRulesNowS - 61, false},
+        {9, kRulesNowS - 61, false}},
        {{8, 0, false}, {6, 0, false}, {7, 0, true}, {5, 0, false}},
        Rules(10, 60, 100, 30, 0),
        14},
       {"two entries, both actual",
-       {{7, kNow - 58, false}, {6, kNow - 59, false}},
+       {{7, kRulesNowS - 58, false}, {6, kRulesNowS - 59, false}},
        {{7, 0, false}, {6, 0, false}, {5, 0, false}},
        Rules(10, 120, 100, 30, 0),
        13},
@@ -577,11 +584,12 @@ TEST(ScalingRulesTest, StoreScaleEvents) {
       }
       std::vector<TimestampedScaleEvent> events = c.previous;
       std::vector<TimestampedScaleEvent> other;
-      EXPECT_EQ(GetReplicasChangePerPeriod(60, events, kNow), c.change_in_last_60_s) << c.name;
+      EXPECT_EQ(GetReplicasChangePerPeriod(60, events, kRulesNowS), c.change_in_last_60_s)
+          << c.name;
       if (up) {
-        StoreScaleEvent(behavior, &events, &other, 10, 15, kNow);
+        StoreScaleEvent(behavior, &events, &other, 10, 15, kRulesNowS);
       } else {
-        StoreScaleEvent(behavior, &other, &events, 10, 5, kNow);
+        StoreScaleEvent(behavior, &other, &events, 10, 5, kRulesNowS);
       }
       ASSERT_EQ(events.size(), c.expected.size()) << c.name;
       for (size_t i = 0; i < events.size(); ++i) {
@@ -605,7 +613,7 @@ TEST(ScalingRulesTest, StabilizeRecommendationWithBehaviors) {
   const std::vector<Case> cases = {
       {"empty recommendations for scaling down", {}, 100, 5, 5, {5}, 0, 0},
       {"simple scale down stabilization",
-       {{4, kNow - 120}, {5, kNow - 60}},
+       {{4, kRulesNowS - 120}, {5, kRulesNowS - 60}},
        100,
        3,
        5,
@@ -613,7 +621,7 @@ TEST(ScalingRulesTest, StabilizeRecommendationWithBehaviors) {
        0,
        180},
       {"simple scale up stabilization",
-       {{4, kNow - 120}, {5, kNow - 60}},
+       {{4, kRulesNowS - 120}, {5, kRulesNowS - 60}},
        1,
        7,
        4,
@@ -621,16 +629,23 @@ TEST(ScalingRulesTest, StabilizeRecommendationWithBehaviors) {
        300,
        0},
       {"no scale down stabilization",
-       {{1, kNow - 120}, {2, kNow - 60}},
+       {{1, kRulesNowS - 120}, {2, kRulesNowS - 60}},
        100,
        3,
        3,
        {1, 2, 3},
        300,
        0},
-      {"no scale up stabilization", {{4, kNow - 120}, {5, kNow - 60}}, 1, 3, 3, {4, 5, 3}, 0, 300},
+      {"no scale up stabilization",
+       {{4, kRulesNowS - 120}, {5, kRulesNowS - 60}},
+       1,
+       3,
+       3,
+       {4, 5, 3},
+       0,
+       300},
       {"no scale down stabilization, reuse recommendation element",
-       {{10, kNow - 600}, {9, kNow - 540}},
+       {{10, kRulesNowS - 600}, {9, kRulesNowS - 540}},
        100,
        3,
        3,
@@ -638,7 +653,7 @@ TEST(ScalingRulesTest, StabilizeRecommendationWithBehaviors) {
        0,
        0},
       {"no scale up stabilization, reuse recommendation element",
-       {{10, kNow - 600}, {9, kNow - 540}},
+       {{10, kRulesNowS - 600}, {9, kRulesNowS - 540}},
        1,
        100,
        100,
@@ -646,7 +661,7 @@ TEST(ScalingRulesTest, StabilizeRecommendationWithBehaviors) {
        0,
        0},
       {"scale down stabilization, reuse one of obsolete recommendation element",
-       {{10, kNow - 600}, {4, kNow - 60}, {5, kNow - 120}, {9, kNow - 540}},
+       {{10, kRulesNowS - 600}, {4, kRulesNowS - 60}, {5, kRulesNowS - 120}, {9, kRulesNowS - 540}},
        100,
        3,
        5,
@@ -654,7 +669,10 @@ TEST(ScalingRulesTest, StabilizeRecommendationWithBehaviors) {
        0,
        180},
       {"scale up stabilization, reuse one of obsolete recommendation element",
-       {{10, kNow - 6000}, {6, kNow - 60}, {5, kNow - 120}, {9, kNow - 180}},
+       {{10, kRulesNowS - 6000},
+        {6, kRulesNowS - 60},
+        {5, kRulesNowS - 120},
+        {9, kRulesNowS - 180}},
        1,
        100,
        5,
@@ -668,7 +686,8 @@ TEST(ScalingRulesTest, StabilizeRecommendationWithBehaviors) {
     arg.scale_down.stabilization_window_s = c.down_window;
     arg.current_replicas = c.current;
     arg.desired_replicas = c.desired;
-    const ReasonedReplicas r = StabilizeRecommendationWithBehaviors(&c.recommendations, arg, kNow);
+    const ReasonedReplicas r =
+        StabilizeRecommendationWithBehaviors(&c.recommendations, arg, kRulesNowS);
     EXPECT_EQ(r.replicas, c.expected) << c.name;
     std::vector<int32_t> stored;
     for (const auto& rec : c.recommendations) stored.push_back(rec.recommendation);
