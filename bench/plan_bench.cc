@@ -2,7 +2,9 @@
 // roadmap) for the default estate with 128 samples, beside the demand stage alone on the same
 // estate: the ratio says what planning adds on top of synthesising the load it plans for. The
 // verified plan adds the simulation of every month (docs/simulation.md, "Verification"). A
-// generated 1,000-tenant estate shows the scale case (one iteration; peak memory as a counter).
+// generated estate of 1,000 healthcare groups shows the scale case (one iteration; peak memory as
+// a counter): demand synthesis and sizing at that size. Its PostgreSQL saturates in every month,
+// so the verified pipeline simulates none of them.
 // The plan command is what `headroom plan --samples 128` runs from start to end: the verified plan,
 // the tenancy advice, the simulated peak day, plan.json, report.html and the artifacts written.
 //

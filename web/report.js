@@ -709,7 +709,7 @@
     const sim = data.simulation;
     if (sim === null) {
       root.appendChild(el("p", { class: "notice", id: "no-simulation",
-        text: "No simulation of the peak day was given to this report, so no simulated latencies, queues or replica timelines are shown. The figures below are the plan's analytic predictions (queueing models), not a simulation." }));
+        text: "No simulation of the peak day was given to this report, so no simulated latencies, queues or replica timelines are shown. headroom plan leaves it out when the busiest month's sizing saturated (see the warnings) or the estate is too large to keep its hourly series. The figures below are the plan's analytic predictions (queueing models), not a simulation." }));
       analyticLatency(root);
       return;
     }

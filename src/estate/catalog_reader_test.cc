@@ -55,7 +55,7 @@ std::string ReadText(const std::string& relative_path) {
 }
 
 // Every error of reading `yaml` as "c.yaml", formatted; empty when it reads.
-std::vector<std::string> ErrorsOf(std::string_view yaml) {
+std::vector<std::string> CatalogErrorsOf(std::string_view yaml) {
   Result<Catalog> r = ReadCatalog(yaml, "c.yaml");
   std::vector<std::string> out;
   if (!r.ok()) {
@@ -64,7 +64,7 @@ std::vector<std::string> ErrorsOf(std::string_view yaml) {
   return out;
 }
 
-Catalog Read(std::string_view yaml) {
+Catalog ReadCatalogText(std::string_view yaml) {
   Result<Catalog> r = ReadCatalog(yaml, "c.yaml");
   EXPECT_TRUE(r.ok()) << (r.ok() ? "" : FormatAll(r.errors()));
   return r.ok() ? r.value() : Catalog{};
@@ -73,7 +73,7 @@ Catalog Read(std::string_view yaml) {
 // ---- valid catalogs ----
 
 TEST(ReadCatalogTest, ReadsAMinimalCatalogAndFillsTheOptionalFields) {
-  const Catalog c = Read(kMinimal);
+  const Catalog c = ReadCatalogText(kMinimal);
   EXPECT_EQ(c.name, "mine");
   EXPECT_EQ(c.currency, "EUR");
   EXPECT_EQ(c.price_date, "2026-03-01");
@@ -94,7 +94,7 @@ TEST(ReadCatalogTest, ReadsAMinimalCatalogAndFillsTheOptionalFields) {
 }
 
 TEST(ReadCatalogTest, ReadsEveryOptionalField) {
-  const Catalog c = Read(std::string(kMinimal) + R"(managed_postgres:
+  const Catalog c = ReadCatalogText(std::string(kMinimal) + R"(managed_postgres:
   - {name: db.small, vcpu: 2, memory_gib: 8, price_per_hour: 0.2}
   - {name: db.large, vcpu: 8, memory_gib: 32, price_per_hour: 0.8, ha_multiplier: 1.5}
 managed_postgres_storage_per_gib_month: 0.12
@@ -108,15 +108,15 @@ references:
   EXPECT_EQ(c.references,
             (std::vector<PriceReference>{{"all prices", "my invoice", true, "net of discount"},
                                          {"egress", "not confirmed", false, ""}}));
-  const Catalog with_ssd = Read(Edit("    price_per_hour: 0.5\n",
-                                     "    price_per_hour: 0.5\n    max_pods: 58\n"
-                                     "    local_ssd_gib: 474\n"));
+  const Catalog with_ssd = ReadCatalogText(Edit("    price_per_hour: 0.5\n",
+                                                "    price_per_hour: 0.5\n    max_pods: 58\n"
+                                                "    local_ssd_gib: 474\n"));
   EXPECT_EQ(with_ssd.node_types[0].max_pods, 58);
   EXPECT_EQ(with_ssd.node_types[0].local_ssd_gib, 474);
 }
 
 TEST(ReadCatalogTest, TheExampleFileIsTheBuiltInCatalog) {
-  const Catalog c = Read(ReadText("docs/catalog-example.yaml"));
+  const Catalog c = ReadCatalogText(ReadText("docs/catalog-example.yaml"));
   const Catalog& builtin = BuiltinCatalog();
   // Field by field first, so a difference names its field.
   EXPECT_EQ(c.name, builtin.name);
@@ -149,7 +149,7 @@ TEST(ReadCatalogTest, TheExampleInTheDocsReads) {
   const size_t body = start + 8;
   const size_t end = doc.find("```", body);
   ASSERT_NE(end, std::string::npos);
-  const Catalog c = Read(std::string_view(doc).substr(body, end - body));
+  const Catalog c = ReadCatalogText(std::string_view(doc).substr(body, end - body));
   const Catalog& builtin = BuiltinCatalog();
   EXPECT_EQ(c.name, "my-aws-us-east-1");
   EXPECT_EQ(c.zones, builtin.zones);
@@ -181,72 +181,74 @@ TEST(ReadCatalogTest, RecordsWhereEachFieldWasWritten) {
 // ---- structural errors, found while reading ----
 
 TEST(ReadCatalogErrorTest, UnknownKeyWithSuggestion) {
-  EXPECT_THAT(
-      ErrorsOf(Edit("    price_per_hour: 0.5\n", "    price_per_hour: 0.5\n    max_pod: 8\n")),
-      ElementsAre("c.yaml:13:5: error: node_types[0].max_pod: unknown key; did you mean "
-                  "'max_pods'?"));
+  EXPECT_THAT(CatalogErrorsOf(
+                  Edit("    price_per_hour: 0.5\n", "    price_per_hour: 0.5\n    max_pod: 8\n")),
+              ElementsAre("c.yaml:13:5: error: node_types[0].max_pod: unknown key; did you mean "
+                          "'max_pods'?"));
 }
 
 TEST(ReadCatalogErrorTest, MisspeltRequiredKeyIsBothUnknownAndMissing) {
-  EXPECT_THAT(ErrorsOf(Edit("egress_per_gib: 0", "egres_per_gib: 0")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("egress_per_gib: 0", "egres_per_gib: 0")),
               ElementsAre("c.yaml:1:1: error: egress_per_gib: required key is missing",
                           "c.yaml:17:1: error: egres_per_gib: unknown key; did you mean "
                           "'egress_per_gib'?"));
 }
 
 TEST(ReadCatalogErrorTest, UnknownKeyFarFromAnyNameListsTheKeys) {
-  EXPECT_THAT(ErrorsOf(Edit("  per_gib_month: 0.1\n", "  per_gib_month: 0.1\n  colour: blue\n")),
-              ElementsAre("c.yaml:16:3: error: block_storage.colour: unknown key; expected one "
-                          "of: name, per_gib_month, included_iops, per_iops_month, "
-                          "included_throughput_mib_s, per_throughput_mib_s_month"));
+  EXPECT_THAT(
+      CatalogErrorsOf(Edit("  per_gib_month: 0.1\n", "  per_gib_month: 0.1\n  colour: blue\n")),
+      ElementsAre("c.yaml:16:3: error: block_storage.colour: unknown key; expected one "
+                  "of: name, per_gib_month, included_iops, per_iops_month, "
+                  "included_throughput_mib_s, per_throughput_mib_s_month"));
 }
 
 TEST(ReadCatalogErrorTest, DuplicateKey) {
-  EXPECT_THAT(ErrorsOf(std::string(kMinimal) + "region: eu-west-1\n"),
+  EXPECT_THAT(CatalogErrorsOf(std::string(kMinimal) + "region: eu-west-1\n"),
               ElementsAre("c.yaml:20:1: error: region: duplicate key; first given at line 5"));
 }
 
 TEST(ReadCatalogErrorTest, WrongTypes) {
-  EXPECT_THAT(ErrorsOf(Edit("vcpu: 8", "vcpu: eight")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("vcpu: 8", "vcpu: eight")),
               ElementsAre("c.yaml:10:11: error: node_types[0].vcpu: expected a number, got "
                           "\"eight\""));
-  EXPECT_THAT(ErrorsOf(Edit("vcpu: 8", "vcpu: \"8\"")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("vcpu: 8", "vcpu: \"8\"")),
               ElementsAre("c.yaml:10:11: error: node_types[0].vcpu: expected a number, got the "
                           "string \"8\""));
-  EXPECT_THAT(ErrorsOf(Edit("zones: [a, b]", "zones: a")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("zones: [a, b]", "zones: a")),
               ElementsAre("c.yaml:6:8: error: zones: expected a list, got \"a\""));
-  EXPECT_THAT(ErrorsOf(Edit("name: mine", "name: [mine]")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("name: mine", "name: [mine]")),
               ElementsAre("c.yaml:1:7: error: name: expected a string, got a list"));
-  EXPECT_THAT(
-      ErrorsOf(Edit("  per_gib_month: 0.1\n", "  per_gib_month: 0.1\n  included_iops: 3,000\n")),
-      ElementsAre("c.yaml:16:18: error: block_storage.included_iops: expected a number, "
-                  "got \"3,000\""));
+  EXPECT_THAT(CatalogErrorsOf(
+                  Edit("  per_gib_month: 0.1\n", "  per_gib_month: 0.1\n  included_iops: 3,000\n")),
+              ElementsAre("c.yaml:16:18: error: block_storage.included_iops: expected a number, "
+                          "got \"3,000\""));
 }
 
 TEST(ReadCatalogErrorTest, MaxPodsMustBeAnInteger) {
-  EXPECT_THAT(
-      ErrorsOf(Edit("    price_per_hour: 0.5\n", "    price_per_hour: 0.5\n    max_pods: 29.5\n")),
-      ElementsAre("c.yaml:13:15: error: node_types[0].max_pods: expected an integer, got "
-                  "29.5"));
+  EXPECT_THAT(CatalogErrorsOf(Edit("    price_per_hour: 0.5\n",
+                                   "    price_per_hour: 0.5\n    max_pods: 29.5\n")),
+              ElementsAre("c.yaml:13:15: error: node_types[0].max_pods: expected an integer, got "
+                          "29.5"));
 }
 
 TEST(ReadCatalogErrorTest, UnknownNodeClassWord) {
-  EXPECT_THAT(ErrorsOf(Edit("class: memory_optimised", "class: memory_optimized")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("class: memory_optimised", "class: memory_optimized")),
               ElementsAre("c.yaml:9:12: error: node_types[0].class: \"memory_optimized\" is not "
                           "one of general_purpose, compute_optimised, memory_optimised; did you "
                           "mean 'memory_optimised'?"));
 }
 
 TEST(ReadCatalogErrorTest, MissingRequiredFieldsPointAtTheirMapping) {
-  EXPECT_THAT(ErrorsOf(Edit("    price_per_hour: 0.5\n", "")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("    price_per_hour: 0.5\n", "")),
               ElementsAre("c.yaml:8:5: error: node_types[0].price_per_hour: required key is "
                           "missing"));
 }
 
 TEST(ReadCatalogErrorTest, ManagedPostgresNeedsItsStoragePrice) {
   EXPECT_THAT(
-      ErrorsOf(std::string(kMinimal) +
-               "managed_postgres:\n  - {name: db, vcpu: 2, memory_gib: 8, price_per_hour: 0.2}\n"),
+      CatalogErrorsOf(
+          std::string(kMinimal) +
+          "managed_postgres:\n  - {name: db, vcpu: 2, memory_gib: 8, price_per_hour: 0.2}\n"),
       ElementsAre("c.yaml:1:1: error: managed_postgres_storage_per_gib_month: required key is "
                   "missing"));
 }
@@ -254,12 +256,12 @@ TEST(ReadCatalogErrorTest, ManagedPostgresNeedsItsStoragePrice) {
 // ---- semantic errors, found by ValidateCatalog and located in the file ----
 
 TEST(ReadCatalogErrorTest, NegativePrice) {
-  EXPECT_THAT(ErrorsOf(Edit("price_per_hour: 0.5", "price_per_hour: -0.5")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("price_per_hour: 0.5", "price_per_hour: -0.5")),
               ElementsAre("c.yaml:12:21: error: node_types[0].price_per_hour: must be >= 0"));
 }
 
 TEST(ReadCatalogErrorTest, ZeroMemory) {
-  EXPECT_THAT(ErrorsOf(Edit("memory_gib: 64", "memory_gib: 0")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("memory_gib: 64", "memory_gib: 0")),
               ElementsAre("c.yaml:11:17: error: node_types[0].memory_gib: must be > 0"));
 }
 
@@ -267,52 +269,52 @@ TEST(ReadCatalogErrorTest, EmptyNodeTypes) {
   const std::string node_types =
       "node_types:\n  - name: big\n    class: memory_optimised\n    vcpu: 8\n"
       "    memory_gib: 64\n    price_per_hour: 0.5\n";
-  EXPECT_THAT(ErrorsOf(Edit(node_types, "node_types: []\n")),
+  EXPECT_THAT(CatalogErrorsOf(Edit(node_types, "node_types: []\n")),
               ElementsAre("c.yaml:7:13: error: node_types: needs at least one node type"));
 }
 
 TEST(ReadCatalogErrorTest, EmptyZones) {
-  EXPECT_THAT(ErrorsOf(Edit("zones: [a, b]", "zones: []")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("zones: [a, b]", "zones: []")),
               ElementsAre("c.yaml:6:8: error: zones: needs at least one zone"));
 }
 
 TEST(ReadCatalogErrorTest, DuplicateZone) {
-  EXPECT_THAT(ErrorsOf(Edit("zones: [a, b]", "zones: [a, b, a]")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("zones: [a, b]", "zones: [a, b, a]")),
               ElementsAre("c.yaml:6:15: error: zones[2]: zone names must be unique and not "
                           "empty"));
 }
 
 TEST(ReadCatalogErrorTest, BadDates) {
-  EXPECT_THAT(ErrorsOf(Edit("price_date: 2026-03-01", "price_date: 2026-02-30")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("price_date: 2026-03-01", "price_date: 2026-02-30")),
               ElementsAre("c.yaml:3:13: error: price_date: '2026-02-30' is not a date of the "
                           "form YYYY-MM-DD"));
-  EXPECT_THAT(ErrorsOf(Edit("price_date: 2026-03-01", "price_date: 1 March 2026")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("price_date: 2026-03-01", "price_date: 1 March 2026")),
               ElementsAre("c.yaml:3:13: error: price_date: '1 March 2026' is not a date of the "
                           "form YYYY-MM-DD"));
 }
 
 TEST(ReadCatalogErrorTest, BadCurrency) {
-  EXPECT_THAT(ErrorsOf(Edit("currency: EUR", "currency: euro")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("currency: EUR", "currency: euro")),
               ElementsAre("c.yaml:2:11: error: currency: 'euro' is not an ISO 4217 code such as "
                           "USD or EUR"));
 }
 
 TEST(ReadCatalogErrorTest, DuplicateNodeTypeNames) {
   EXPECT_THAT(
-      ErrorsOf(Edit("block_storage:\n",
-                    "  - {name: big, class: general_purpose, vcpu: 2, memory_gib: 8, "
-                    "price_per_hour: 0.1}\nblock_storage:\n")),
+      CatalogErrorsOf(Edit("block_storage:\n",
+                           "  - {name: big, class: general_purpose, vcpu: 2, memory_gib: 8, "
+                           "price_per_hour: 0.1}\nblock_storage:\n")),
       ElementsAre("c.yaml:13:12: error: node_types[1].name: duplicate node type 'big'; first "
                   "given as node_types[0]"));
 }
 
 TEST(ReadCatalogErrorTest, DuplicateManagedPostgresClass) {
-  EXPECT_THAT(ErrorsOf(std::string(kMinimal) +
-                       "managed_postgres:\n"
-                       "  - {name: db, vcpu: 2, memory_gib: 8, price_per_hour: 0.2}\n"
-                       "  - {name: db, vcpu: 4, memory_gib: 16, price_per_hour: 0.4, "
-                       "ha_multiplier: 0.5}\n"
-                       "managed_postgres_storage_per_gib_month: 0.1\n"),
+  EXPECT_THAT(CatalogErrorsOf(std::string(kMinimal) +
+                              "managed_postgres:\n"
+                              "  - {name: db, vcpu: 2, memory_gib: 8, price_per_hour: 0.2}\n"
+                              "  - {name: db, vcpu: 4, memory_gib: 16, price_per_hour: 0.4, "
+                              "ha_multiplier: 0.5}\n"
+                              "managed_postgres_storage_per_gib_month: 0.1\n"),
               ElementsAre("c.yaml:22:12: error: managed_postgres[1].name: duplicate managed "
                           "PostgreSQL class 'db'; first given as managed_postgres[0]",
                           "c.yaml:22:77: error: managed_postgres[1].ha_multiplier: must be >= 1"));
@@ -321,10 +323,10 @@ TEST(ReadCatalogErrorTest, DuplicateManagedPostgresClass) {
 // A field the reader could not read is reported once: the semantic check that would fail on
 // the value left unread (a vCPU count of 0, a node type without a name) is not shown.
 TEST(ReadCatalogErrorTest, AReadErrorIsNotRepeatedByTheChecks) {
-  EXPECT_THAT(ErrorsOf(Edit("  - name: big\n", "  - name: [big]\n")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("  - name: big\n", "  - name: [big]\n")),
               ElementsAre("c.yaml:8:11: error: node_types[0].name: expected a string, got a "
                           "list"));
-  EXPECT_THAT(ErrorsOf(Edit("zones: [a, b]", "zones: [a, [b]]")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("zones: [a, b]", "zones: [a, [b]]")),
               ElementsAre("c.yaml:6:12: error: zones[1]: expected a string, got a list"));
 }
 
@@ -336,7 +338,7 @@ TEST(ReadCatalogErrorTest, ReportsEveryErrorAtOnceInFileOrder) {
     text.replace(text.find(from), std::string_view(from).size(), to);
   }
   EXPECT_THAT(
-      ErrorsOf(text),
+      CatalogErrorsOf(text),
       ElementsAre(
           "c.yaml:1:1: error: region: required key is missing",
           "c.yaml:3:13: error: price_date: '2026-13-01' is not a date of the form YYYY-MM-DD",
@@ -350,45 +352,47 @@ TEST(ReadCatalogErrorTest, ReportsEveryErrorAtOnceInFileOrder) {
 // ---- refused before or while parsing ----
 
 TEST(ReadCatalogErrorTest, RootNotAMapping) {
-  EXPECT_THAT(ErrorsOf("- m7i.large\n"),
+  EXPECT_THAT(CatalogErrorsOf("- m7i.large\n"),
               ElementsAre("c.yaml:1:1: error: the document must be a mapping with the fields of "
                           "a price catalog (name, currency, price_date, source, region, zones, "
                           "node_types and the prices); got a list"));
 }
 
 TEST(ReadCatalogErrorTest, EmptyDocument) {
-  EXPECT_THAT(ErrorsOf("# nothing\n"), ElementsAre("c.yaml: error: the document is empty"));
+  EXPECT_THAT(CatalogErrorsOf("# nothing\n"), ElementsAre("c.yaml: error: the document is empty"));
 }
 
 TEST(ReadCatalogErrorTest, AnchorsAreRefused) {
-  EXPECT_THAT(ErrorsOf(Edit("zones: [a, b]", "zones: &z [a, b]")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("zones: [a, b]", "zones: &z [a, b]")),
               ElementsAre("c.yaml:6:8: error: anchors (&name) are not supported; write each "
                           "value out in full"));
 }
 
 TEST(ReadCatalogErrorTest, MoreThanOneDocument) {
-  EXPECT_THAT(ErrorsOf(std::string(kMinimal) + "---\nname: other\n"),
+  EXPECT_THAT(CatalogErrorsOf(std::string(kMinimal) + "---\nname: other\n"),
               ElementsAre("c.yaml:20:1: error: a second YAML document starts here; a catalog is "
                           "one document"));
 }
 
 TEST(ReadCatalogErrorTest, InputOverTheSizeCap) {
   const std::string big = std::string(kMinimal) + "# " + std::string(kMaxCatalogBytes, 'x');
-  EXPECT_THAT(ErrorsOf(big), ElementsAre("c.yaml: error: the file is 1048962 bytes, over the "
-                                         "limit of 1048576 bytes"));
+  EXPECT_THAT(CatalogErrorsOf(big),
+              ElementsAre("c.yaml: error: the file is 1048962 bytes, over the "
+                          "limit of 1048576 bytes"));
 }
 
 // Found by fuzzing: yaml-cpp passes bytes that are not UTF-8 through into strings, which the
 // writer cannot reproduce; such a file is refused before parsing.
 TEST(ReadCatalogErrorTest, TextThatIsNotUtf8) {
-  EXPECT_THAT(ErrorsOf(Edit("source: my invoice", "source: my factur\xe9")),
+  EXPECT_THAT(CatalogErrorsOf(Edit("source: my invoice", "source: my factur\xe9")),
               ElementsAre("c.yaml:4:18: error: the file is not UTF-8 text (byte 0xE9); save it "
                           "as UTF-8"));
 }
 
 TEST(ReadCatalogErrorTest, NestingDeeperThanTheCap) {
   const std::string yaml = "zones: " + std::string(100, '[') + std::string(100, ']') + "\n";
-  EXPECT_THAT(ErrorsOf(yaml), ElementsAre("c.yaml:1:71: error: nesting deeper than 64 levels"));
+  EXPECT_THAT(CatalogErrorsOf(yaml),
+              ElementsAre("c.yaml:1:71: error: nesting deeper than 64 levels"));
 }
 
 }  // namespace

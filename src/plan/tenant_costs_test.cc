@@ -14,7 +14,7 @@ struct Planned {
   Plan plan;
 };
 
-Planned PlanExample(std::string_view name) {
+Planned PlanCostsExample(std::string_view name) {
   Result<Estate> estate = ReadEstate(FindExample(name)->yaml, name);
   EXPECT_TRUE(estate.ok());
   DemandOptions options = DemandOptions::FromPlanning(estate.value().planning);
@@ -29,7 +29,7 @@ Planned PlanExample(std::string_view name) {
 // The split is complete: every month's tenants add up to that month's cost (to rounding,
 // 1e-9 relative), and no tenant is charged a negative amount.
 TEST(TenantCosts, TenantsAddUpToEachMonthsCost) {
-  const Planned p = PlanExample("subsidiaries");
+  const Planned p = PlanCostsExample("subsidiaries");
   const TenantCostReport report = AllocatePlanToTenants(p.demand, p.plan, BuiltinCatalog());
   ASSERT_TRUE(report.error.empty()) << report.error;
   ASSERT_EQ(report.months.size(), p.plan.month_plans.size());
@@ -50,7 +50,7 @@ TEST(TenantCosts, TenantsAddUpToEachMonthsCost) {
 
 // One tenant pays everything when it is the only one.
 TEST(TenantCosts, ASingleTenantPaysTheWholeMonth) {
-  const Planned p = PlanExample("healthcare-growth");
+  const Planned p = PlanCostsExample("healthcare-growth");
   ASSERT_EQ(p.demand.tenants.size(), 1u);
   const TenantCostReport report = AllocatePlanToTenants(p.demand, p.plan, BuiltinCatalog());
   ASSERT_TRUE(report.error.empty()) << report.error;
@@ -60,7 +60,7 @@ TEST(TenantCosts, ASingleTenantPaysTheWholeMonth) {
 
 // A catalog whose node types cannot tell CPU from memory prices gives a reason, not numbers.
 TEST(TenantCosts, AnUnsplittableCatalogIsReported) {
-  const Planned p = PlanExample("healthcare-growth");
+  const Planned p = PlanCostsExample("healthcare-growth");
   Catalog catalog = BuiltinCatalog();
   for (NodeType& t : catalog.node_types) t.memory_gib = 4 * t.vcpu;
   const TenantCostReport report = AllocatePlanToTenants(p.demand, p.plan, catalog);

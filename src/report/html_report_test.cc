@@ -18,7 +18,7 @@ struct Fixture {
   Plan plan;
 };
 
-Fixture PlanExample(std::string_view name, const std::string& tenant_name = "") {
+Fixture ReportOfExample(std::string_view name, const std::string& tenant_name = "") {
   Result<Estate> estate = ReadEstate(FindExample(name)->yaml, name);
   EXPECT_TRUE(estate.ok());
   Fixture f{std::move(estate).value(), {}, {}};
@@ -57,7 +57,7 @@ size_t Count(const std::string& text, const std::string& what) {
 }
 
 TEST(HtmlReport, DataIslandHoldsThePlanJsonDocumentExactly) {
-  const Fixture f = PlanExample("subsidiaries");
+  const Fixture f = ReportOfExample("subsidiaries");
   const std::string page = HtmlReport(InputOf(f));
   const Json island = DataIsland(page);
   EXPECT_EQ(island["schema"], kReportSchema);
@@ -69,7 +69,7 @@ TEST(HtmlReport, DataIslandHoldsThePlanJsonDocumentExactly) {
 }
 
 TEST(HtmlReport, EstateTextIsEscapedAndCannotOpenAScript) {
-  const Fixture f = PlanExample("subsidiaries", kHostileName);
+  const Fixture f = ReportOfExample("subsidiaries", kHostileName);
   const std::string page = HtmlReport(InputOf(f));
   EXPECT_EQ(page.find("alert('x')</script>"), std::string::npos);
   EXPECT_NE(page.find("&lt;/script&gt;&lt;script&gt;alert(&#39;x&#39;)"), std::string::npos);
@@ -81,13 +81,13 @@ TEST(HtmlReport, EstateTextIsEscapedAndCannotOpenAScript) {
 }
 
 TEST(HtmlReport, SameInputSameBytes) {
-  const Fixture a = PlanExample("acquisition");
-  const Fixture b = PlanExample("acquisition");
+  const Fixture a = ReportOfExample("acquisition");
+  const Fixture b = ReportOfExample("acquisition");
   EXPECT_EQ(HtmlReport(InputOf(a)), HtmlReport(InputOf(b)));
 }
 
 TEST(HtmlReport, NothingIsLoadedFromOutside) {
-  const Fixture f = PlanExample("healthcare-growth");
+  const Fixture f = ReportOfExample("healthcare-growth");
   const std::string page = HtmlReport(InputOf(f));
   EXPECT_EQ(Count(page, "<link"), 0u);
   EXPECT_EQ(Count(page, " src="), 0u);
@@ -95,7 +95,7 @@ TEST(HtmlReport, NothingIsLoadedFromOutside) {
 }
 
 TEST(HtmlReport, ASimulationGoesIntoTheData) {
-  const Fixture f = PlanExample("healthcare-growth");
+  const Fixture f = ReportOfExample("healthcare-growth");
   SimulationView sim;
   sim.window = "2027-01-29 peak day (UTC)";
   sim.month = 0;
@@ -113,7 +113,7 @@ TEST(HtmlReport, ASimulationGoesIntoTheData) {
 }
 
 TEST(HtmlReport, StandInAssetsAreInlinedVerbatim) {
-  const Fixture f = PlanExample("healthcare-growth");
+  const Fixture f = ReportOfExample("healthcare-growth");
   const ReportAssets assets{"/*uplot-js*/", "/*uplot-css*/", "/*report-js*/", "/*report-css*/"};
   const std::string page = HtmlReport(InputOf(f), assets);
   for (const char* part : {"/*uplot-js*/", "/*uplot-css*/", "/*report-js*/", "/*report-css*/"}) {

@@ -9,9 +9,9 @@ namespace headroom::sim {
 namespace {
 
 // Offers scripted jobs (time, service) to a resource and records completions.
-class Script final : public EventHandler, public JobListener {
+class FifoScript final : public EventHandler, public JobListener {
  public:
-  explicit Script(Simulator& simulator)
+  explicit FifoScript(Simulator& simulator)
       : simulator_(simulator), kind_(simulator.AddHandler(this)) {}
   void Offer(double at_s, double service_s) {
     const auto job = static_cast<JobId>(services_.size());
@@ -43,7 +43,7 @@ TEST(FifoServersTest, TwoServersOneWaitingPlaceByHand) {
   // arrives at 3.5 and waits; at 4 jobs 0 and 2 finish (0 first: scheduled first) and job 4
   // starts [4, 5) after 0.5.
   Simulator simulator(1);
-  Script script(simulator);
+  FifoScript script(simulator);
   FifoServers servers(simulator, 2, 1, &script, 7);
   script.resource = &servers;
   for (auto [at, service] :
@@ -77,7 +77,7 @@ TEST(FifoServersTest, AWarmupKeepsOnlyLaterObservations) {
   // servers on [2.5, 10]: 2 on [2.5, 4), 1 on [4, 5): 4 over 7.5 s; queue 1 on [2.5, 3) and
   // [3.5, 4): 1 over 7.5 s.
   Simulator simulator(1);
-  Script script(simulator);
+  FifoScript script(simulator);
   FifoServers servers(simulator, 2, 1, &script, 7);
   script.resource = &servers;
   for (auto [at, service] :
@@ -98,7 +98,7 @@ TEST(FifoServersTest, AWarmupKeepsOnlyLaterObservations) {
 
 TEST(FifoServersTest, AddingServersStartsWaitingJobsAndRemovingThemDrainsGracefully) {
   Simulator simulator(1);
-  Script script(simulator);
+  FifoScript script(simulator);
   FifoServers servers(simulator, 1, FifoServers::kUnboundedQueue, &script, 7);
   script.resource = &servers;
   for (int i = 0; i < 4; ++i) script.Offer(0.0, 10.0);  // one served, three waiting
@@ -117,7 +117,7 @@ TEST(FifoServersTest, AddingServersStartsWaitingJobsAndRemovingThemDrainsGracefu
 
 TEST(FifoServersTest, ZeroServersAndNoWaitingRoomRejectsEverything) {
   Simulator simulator(1);
-  Script script(simulator);
+  FifoScript script(simulator);
   FifoServers servers(simulator, 0, 0, &script, 7);
   script.resource = &servers;
   script.Offer(1.0, 1.0);

@@ -8,9 +8,9 @@
 namespace headroom::sim {
 namespace {
 
-class Script final : public EventHandler, public JobListener {
+class PsScript final : public EventHandler, public JobListener {
  public:
-  explicit Script(Simulator& simulator)
+  explicit PsScript(Simulator& simulator)
       : simulator_(simulator), kind_(simulator.AddHandler(this)) {}
   void Offer(double at_s, double work_s) {
     const auto job = static_cast<JobId>(work_.size());
@@ -41,7 +41,7 @@ void ExpectDone(const std::vector<std::pair<double, JobId>>& got,
 }
 
 // The jobs of OneCoreSharedByHand, run to t = 10, and the completions worked there.
-void RunJobsWorkedByHand(Script& script, Simulator& simulator) {
+void RunJobsWorkedByHand(PsScript& script, Simulator& simulator) {
   script.Offer(0.0, 3.0);
   script.Offer(1.0, 1.0);
   script.Offer(2.0, 0.5);
@@ -55,7 +55,7 @@ TEST(ProcessorSharingTest, OneCoreSharedByHand) {
   // From 2 three jobs at 1/3: job 2 (0.5) and job 1 (0.5) both need 1.5 s: job 1 ends first at
   // 3.5 (it arrived first), job 2 at 3.5 too; job 0 has 1.5 − 0.5 = 1 left, alone: ends at 4.5.
   Simulator simulator(1);
-  Script script(simulator);
+  PsScript script(simulator);
   ProcessorSharing cpu(simulator, 1.0, &script);
   script.cpu = &cpu;
   RunJobsWorkedByHand(script, simulator);
@@ -73,7 +73,7 @@ TEST(ProcessorSharingTest, TwoCoresServeUpToTwoJobsAtFullSpeed) {
   // job 1 1.5, job 2 1.5: job 0 ends at 1 + 1.5 = 2.5; then jobs 1 and 2 have 1.5 − 1 = 0.5 left
   // each, at full speed: both end at 3.
   Simulator simulator(1);
-  Script script(simulator);
+  PsScript script(simulator);
   ProcessorSharing cpu(simulator, 2.0, &script);
   script.cpu = &cpu;
   script.Offer(0.0, 2.0);
@@ -90,7 +90,7 @@ TEST(ProcessorSharingTest, ResizingTheCpuChangesTheRemainingTime) {
   // (2 left) to none, and nothing moves; at t = 50 it gets four cores, of which a single-threaded
   // job uses one: done at 52.
   Simulator simulator(1);
-  Script script(simulator);
+  PsScript script(simulator);
   ProcessorSharing cpu(simulator, 1.0, &script);
   script.cpu = &cpu;
   script.Offer(0.0, 4.0);
@@ -108,7 +108,7 @@ TEST(ProcessorSharingTest, ResizingTheCpuChangesTheRemainingTime) {
 TEST(ProcessorSharingTest, ResponsesCanBeLeftUnkept) {
   // The same jobs and completions without the response histogram.
   Simulator simulator(1);
-  Script script(simulator);
+  PsScript script(simulator);
   ProcessorSharing cpu(simulator, 1.0, &script);
   cpu.set_keep_responses(false);
   script.cpu = &cpu;
@@ -122,7 +122,7 @@ TEST(ProcessorSharingTest, ArrivalsThatSlowTheRateCostOneExtraEvent) {
   // Every arrival to a busy single core moves the first completion later: the pending event at
   // t = 1 comes early once and moves itself, whatever the number of arrivals.
   Simulator simulator(1);
-  Script script(simulator);
+  PsScript script(simulator);
   ProcessorSharing cpu(simulator, 1.0, &script);
   script.cpu = &cpu;
   for (int i = 0; i < 5; ++i) script.Offer(0.1 * i, 1.0);
@@ -141,7 +141,7 @@ TEST(ProcessorSharingTest, ArrivalsThatSlowTheRateCostOneExtraEvent) {
 // (exact arithmetic, 1e-12).
 TEST(ProcessorSharingTest, RemovingAJobGivesItsShareToTheOthers) {
   Simulator simulator(1);
-  Script script(simulator);
+  PsScript script(simulator);
   ProcessorSharing cpu(simulator, 1.0, &script);
   script.cpu = &cpu;
   script.Offer(0.0, 2.0);
