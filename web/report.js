@@ -511,26 +511,31 @@
     reasonNote(b, "odoo");
   }
 
+  // "3 clusters of " when the databases are spread over several, "" for one.
+  function clusterCount(m) {
+    return m.postgres.clusters > 1 ? number(m.postgres.clusters) + " clusters of " : "";
+  }
+
   function renderPostgres(root) {
     const b = layerBlock(root, "postgres");
     const cpu = data.offered_cpu;
     lineChart(b, {
       title: "PostgreSQL CPU: the load's database CPU against the planned vCPU",
-      description: "Database CPU the requests offer (cores, at the planning quantile) in the sustained, peak and recovery windows, against the vCPU planned per instance (the primary serves the writes; reports and reads may use standbys). In " + last.label + ": " + number(last.postgres.vcpu) + " vCPU, " + number(last.postgres.memory_gib) + " GiB, " + number(last.postgres.instances) + " instances; " + number(cpu[cpu.length - 1].db_cores.peak, 1) + " cores offered at peak.",
+      description: "Database CPU the requests offer (cores, at the planning quantile) in the sustained, peak and recovery windows, against the vCPU planned per instance (the primary serves the writes; reports and reads may use standbys), summed over the clusters when the tenants' databases are spread over several. In " + last.label + ": " + clusterCount(last) + number(last.postgres.vcpu) + " vCPU, " + number(last.postgres.memory_gib) + " GiB, " + number(last.postgres.instances) + " instances; " + number(cpu[cpu.length - 1].db_cores.peak, 1) + " cores offered at peak.",
       yLabel: "cores",
       digits: 1,
       series: [
-        { label: "planned vCPU", values: months.map((m) => m.postgres.vcpu), colour: COLOURS.black, width: 2.5 },
+        { label: "planned vCPU", values: months.map((m) => m.postgres.vcpu * m.postgres.clusters), colour: COLOURS.black, width: 2.5 },
         { label: "sustained", values: cpu.map((c) => c.db_cores.sustained), colour: COLOURS.green },
         { label: "peak", values: cpu.map((c) => c.db_cores.peak), colour: COLOURS.blue },
         { label: "recovery", values: cpu.map((c) => c.db_cores.recovery), colour: COLOURS.vermillion, dash: "dashed" },
       ],
     });
     b.appendChild(table("PostgreSQL by month", [
-      { label: "month" }, { label: "vCPU", numeric: true }, { label: "memory GiB", numeric: true }, { label: "instances", numeric: true },
+      { label: "month" }, { label: "clusters", numeric: true }, { label: "vCPU", numeric: true }, { label: "memory GiB", numeric: true }, { label: "instances", numeric: true },
       { label: "IOPS peak (r/w)", numeric: true }, { label: "WAL GiB/day", numeric: true }, { label: "database GiB", numeric: true }, { label: "coverage (CPU)", numeric: true },
     ].concat(VERDICT_COLUMNS), months.map((m) => [
-      m.label, number(m.postgres.vcpu), number(m.postgres.memory_gib), number(m.postgres.instances),
+      m.label, number(m.postgres.clusters), number(m.postgres.vcpu), number(m.postgres.memory_gib), number(m.postgres.instances),
       number(m.postgres.read_iops_peak) + " / " + number(m.postgres.write_iops_peak), number(m.postgres.wal_gib_per_day, 1),
       number(m.postgres.database_gib, 1), percent(m.coverage.postgres_vcpu),
     ].concat(verdictCells(m.postgres.verdict))), "postgres-table"));
@@ -562,11 +567,11 @@
     const b = layerBlock(root, "storage");
     lineChart(b, {
       title: "Database size against the planned data volume",
-      description: "The databases' size at the end of each month (at the planning quantile) against the data volume planned per PostgreSQL instance, sized for the data expected " + data.inputs.policy.storage_lookahead_months + " months ahead. In " + last.label + ": database " + number(last.load.database_gib, 1) + " GiB on a " + number(last.postgres.storage_gib) + " GiB volume.",
+      description: "The databases' size at the end of each month (at the planning quantile) against the data volume planned per PostgreSQL instance (times the clusters when the databases are spread over several), sized for the data expected " + data.inputs.policy.storage_lookahead_months + " months ahead. In " + last.label + ": database " + number(last.load.database_gib, 1) + " GiB on " + clusterCount(last) + number(last.postgres.storage_gib) + " GiB volumes.",
       yLabel: "GiB",
       digits: 1,
       series: [
-        { label: "data volume (per instance)", values: months.map((m) => m.postgres.storage_gib), colour: COLOURS.black, width: 2.5 },
+        { label: "data volume (one instance of each cluster)", values: months.map((m) => m.postgres.storage_gib * m.postgres.clusters), colour: COLOURS.black, width: 2.5 },
         { label: "database", values: months.map((m) => m.load.database_gib), colour: COLOURS.vermillion },
       ],
       height: 200,

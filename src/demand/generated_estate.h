@@ -15,7 +15,8 @@ namespace headroom {
 // job, holidays, and recovery objectives. Every tenant produces load in all five classes.
 // Tenants are healthcare groups of hundreds of staff: a few already take one PostgreSQL volume
 // to its IOPS at recovery, and a thousand need about fifteen times the largest PostgreSQL's CPU,
-// so their plan reports PostgreSQL saturated. REQUIRES: tenants >= 0, 1 <= months <= 60.
+// so their databases are spread over many clusters (docs/sizing-postgres.md, "Several
+// clusters"). REQUIRES: tenants >= 0, 1 <= months <= 60.
 Estate GenerateEstate(int tenants, int months, uint64_t seed);
 
 }  // namespace headroom

@@ -168,7 +168,7 @@ RecoveryMonth RecoveryInputs(const MonthPlan& m, const Catalog& catalog) {
       std::max(catalog.block_storage.included_throughput_mib_s, m.postgres.throughput_mib_s_peak);
   r.odoo_pods = m.odoo.pods;
   r.instance_monthly =
-      m.postgres.instances > 0 ? m.cost.postgres_in_cluster / m.postgres.instances : 0.0;
+      PostgresPods(m.postgres) > 0 ? m.cost.postgres_in_cluster / PostgresPods(m.postgres) : 0.0;
   r.backup_footprint_gib = m.storage.backup_footprint_gib;
   return r;
 }

@@ -16,6 +16,7 @@
 #include "emit/rules.h"
 #include "emit/traefik.h"
 #include "estate/model.h"
+#include "plan/cells.h"
 #include "plan/plan.h"
 
 namespace headroom::emit {
@@ -32,6 +33,13 @@ Manifests AllBaseManifests(const EmitContext& context) {
 }
 
 std::string Header(const EmitContext& context) {
+  const PostgresSizing& pg = context.month.postgres;
+  if (pg.clusters > 1) {
+    return fmt::format(
+        "# {} plan, {} (headroom emit): one of {} cells, each an Odoo deployment and a PostgreSQL\n"
+        "# cluster for {:.1f}% of the databases' load at most.\n",
+        context.estate.name, context.month.label, pg.clusters, 100.0 * pg.cluster_share);
+  }
   return fmt::format("# {} plan, {} (headroom emit).\n", context.estate.name, context.month.label);
 }
 
@@ -79,8 +87,10 @@ void AddConfigs(const EmitContext& context, Artifacts& out) {
 
 Artifacts RenderArtifacts(const Estate& estate, const Plan& plan, int month_index,
                           const PlanSettings& plan_settings, const EmitSettings& settings) {
-  const EmitContext context{estate, plan, plan.month_plans.at(static_cast<size_t>(month_index)),
-                            plan_settings, settings};
+  // With several PostgreSQL clusters the artifacts are one cell's: its Odoo deployment and
+  // cluster (every cell has the same size).
+  const MonthPlan month = CellMonth(plan.month_plans.at(static_cast<size_t>(month_index)));
+  const EmitContext context{estate, plan, month, plan_settings, settings};
   const Manifests base = AllBaseManifests(context);
   const Manifests pool = PoolManifests(context, kSharedPool);
   Artifacts out;

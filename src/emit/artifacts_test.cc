@@ -77,6 +77,33 @@ TEST(ArtifactsTest, FiguresComeFromThePlan) {
       std::string::npos);
 }
 
+// A month whose databases are spread over four clusters emits one cell: the HPA bounds and the
+// cron workers are the cell's share of the estate's, the cluster is one cluster's, and every
+// file's header says what the artifacts are.
+TEST(ArtifactsTest, SeveralClustersEmitOneCell) {
+  Plan plan = ExamplePlan().plan;
+  MonthPlan& m = plan.month_plans[0];
+  m.odoo.hpa_min_replicas = 10;
+  m.odoo.hpa_max_replicas = 40;
+  m.odoo.pods = 20;
+  m.postgres.clusters = 4;
+  m.postgres.cluster_share = 0.3;
+  const Artifacts artifacts =
+      RenderArtifacts(ExamplePlan().estate, plan, 0, PlanSettings{}, EmitSettings{});
+  for (const Artifact& a : artifacts.files) {
+    if (!a.path.ends_with(".yaml")) continue;
+    EXPECT_NE(a.content.find("one of 4 cells"), std::string::npos) << a.path;
+    if (a.path == "base/odoo/hpa.yaml") {
+      const YAML::Node hpa = YAML::Load(a.content);
+      EXPECT_EQ(hpa["spec"]["minReplicas"].as<int>(), 3);  // ⌈10 × 0.3⌉
+      EXPECT_EQ(hpa["spec"]["maxReplicas"].as<int>(), 12);
+    }
+    if (a.path == "base/postgres/cluster.yaml") {
+      EXPECT_EQ(YAML::Load(a.content)["spec"]["instances"].as<int>(), m.postgres.instances);
+    }
+  }
+}
+
 int64_t ConfValue(const std::string& conf, const std::string& key) {
   const size_t at = conf.find("\n" + key + " = ");
   EXPECT_NE(at, std::string::npos) << key;

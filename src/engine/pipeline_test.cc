@@ -79,6 +79,7 @@ TEST(PlanAndVerifyTest, SaturatedMonthsAreNotSimulated) {
   const Planned p = DefaultEstateDemand(4);
   PlanSettings small;
   small.postgres.vcpu_sizes = {2, 4};
+  small.postgres.max_clusters = 1;  // one cluster, so that PostgreSQL cannot grow out of it
   const Plan plan = PlanAndVerify(p.estate, p.demand, small, {}, {}).value();
   int saturated = 0;
   int simulated = 0;

@@ -6,11 +6,14 @@
 #include <charconv>
 #include <cmath>
 #include <optional>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "common/suggest.h"
 #include "demand/demand.h"
 #include "engine/pipeline.h"
+#include "plan/database_spread.h"
 #include "plan/saturation.h"
 #include "sim/stack/stack_model.h"
 #include "sim/stack/verify.h"
@@ -68,6 +71,20 @@ std::vector<sim::StackStream> TenantStreams(const Demand& demand, const std::vec
     }
   }
   return out;
+}
+
+// With several PostgreSQL clusters the stack simulated is one cell's (its Odoo deployment and
+// cluster: sim/stack/stack_from_plan.h), so only its tenants send requests: those of the
+// tenant asked for, or of the busiest cell.
+void KeepCell(const Estate& estate, const Demand& demand, const PostgresSettings& postgres,
+              const MonthPlan& m, const std::string& tenant,
+              std::vector<sim::StackStream>& streams) {
+  if (m.postgres.clusters <= 1) return;
+  std::set<std::string> cell;
+  for (size_t t : CellTenants(estate, demand, postgres, m.month, m.postgres.clusters, tenant)) {
+    cell.insert(demand.tenants[t].name);
+  }
+  std::erase_if(streams, [&cell](const sim::StackStream& s) { return !cell.contains(s.tenant); });
 }
 
 Status CheckTenant(const Demand& demand, const std::string& tenant) {
@@ -141,6 +158,7 @@ Result<sim::SimulationRun> SimulateWindow(const Estate& estate, const Demand& d,
   const int hours = static_cast<int>(std::ceil(run.config.duration_s / 3600.0));
   const int window = request.window == sim::SimWindow::kRecovery ? kRecovery : kPeak;
   run.config.streams = TenantStreams(d, ClassScales(d, m, peak_hour, window), first_hour, hours);
+  KeepCell(estate, d, settings.postgres, m, request.tenant, run.config.streams);
   run.start_utc = d.HourUtc(std::clamp(first_hour, 0, d.hours() - 1));
   // The day is long enough to cut into hours run side by side (sim/stack/stack_parts.cc).
   run.result = day ? sim::SimulateStackInParts(run.config, run.seed, simulation.threads)

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <vector>
+
+#include "plan/workloads.h"
 
 namespace headroom {
 namespace {
@@ -50,7 +53,16 @@ std::string Tighten(const MonthPlan& m, const SimulatedWindow& failed, bool peak
                        m.odoo.hpa_min_replicas, m.odoo.pods, why);
   }
   if (failed.bottleneck == "postgres") {
-    const int vcpu = NextVcpu(m.postgres.vcpu, settings.postgres.vcpu_sizes);
+    // Past the largest size whose instance a node holds, one more cluster instead.
+    const std::vector<int> sizes =
+        PostgresSizesThatFit(settings.postgres, settings.catalog.node_types).vcpu_sizes;
+    if (m.postgres.vcpu >= sizes.back() && settings.postgres.max_clusters > m.postgres.clusters) {
+      const int clusters = m.postgres.clusters + 1;
+      c->min_postgres_clusters = std::max(c->min_postgres_clusters, clusters);
+      return fmt::format("PostgreSQL clusters {} -> {}: {}, time lost in PostgreSQL at {} vCPU",
+                         m.postgres.clusters, clusters, why, m.postgres.vcpu);
+    }
+    const int vcpu = NextVcpu(m.postgres.vcpu, sizes);
     c->min_postgres_vcpu = std::max(c->min_postgres_vcpu, vcpu);
     return fmt::format("PostgreSQL vCPU {} -> {}: {}, time lost in PostgreSQL", m.postgres.vcpu,
                        vcpu, why);

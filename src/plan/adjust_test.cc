@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace headroom {
 namespace {
 
@@ -95,6 +98,22 @@ TEST(Adjust, PostgresMissTakesTheNextVcpuSize) {
 // 20 + max(2, ⌊23 / 4⌋ = 5) = 25.
 TEST(Adjust, PgbouncerMissRaisesThePoolByAQuarter) {
   EXPECT_EQ(Tightened(FailedMonth("recovery", "pgbouncer")).at(0).min_pool_connections, 25);
+}
+
+// Time lost in PostgreSQL at the largest size whose instance a node holds (48 vCPU with the
+// built-in catalog): one more cluster, not a size no node can place.
+TEST(Adjust, PostgresMissAtTheLargestSizeAddsACluster) {
+  Plan plan = FailedMonth("peak", "postgres");
+  plan.month_plans[0].postgres.vcpu = 48;
+  plan.month_plans[0].postgres.clusters = 3;
+  std::string why;
+  const MonthConstraint c = Tightened(plan, &why).at(0);
+  EXPECT_EQ(c.min_postgres_clusters, 4);
+  EXPECT_EQ(c.min_postgres_vcpu, 0);
+  EXPECT_NE(why.find("PostgreSQL clusters 3 -> 4"), std::string::npos) << why;
+  // Below it, the next size.
+  plan.month_plans[0].postgres.vcpu = 16;
+  EXPECT_EQ(Tightened(plan).at(0).min_postgres_vcpu, 32);
 }
 
 }  // namespace

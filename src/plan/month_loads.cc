@@ -183,7 +183,8 @@ MonthLoad BuildOne(const Estate& estate, const Demand& demand, LoadView view, in
 }  // namespace
 
 std::vector<MonthLoad> BuildMonthLoads(const Estate& estate, const Demand& demand, LoadView view,
-                                       const PostgresSettings& postgres) {
+                                       const PostgresSettings& postgres,
+                                       const std::vector<std::vector<double>>& cluster_shares) {
   const int months = demand.months();
   std::vector<MonthLoad> loads;
   loads.reserve(static_cast<size_t>(months));
@@ -195,6 +196,9 @@ std::vector<MonthLoad> BuildMonthLoads(const Estate& estate, const Demand& deman
     documents_mib += load.documents_added_mib;
     load.database_gib = database_gib;
     load.documents_total_mib = documents_mib;
+    if (static_cast<size_t>(m) < cluster_shares.size()) {
+      load.cluster_shares = cluster_shares[static_cast<size_t>(m)];
+    }
     loads.push_back(std::move(load));
   }
   // Look-ahead sizes: the month `storage_lookahead_months` later, or beyond the horizon the last

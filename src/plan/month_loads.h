@@ -20,9 +20,12 @@ struct LoadView {
 
 // Every month's load for one view. The database size is cumulative: the tenants' initial size
 // plus each month's growth (DatabaseGrowthGibPerMonth); documents likewise.
+// `cluster_shares` (plan/database_spread.h, per month; empty: none) is copied into each
+// month's MonthLoad::cluster_shares.
 // REQUIRES: the demand was synthesized from `estate`.
 std::vector<MonthLoad> BuildMonthLoads(const Estate& estate, const Demand& demand, LoadView view,
-                                       const PostgresSettings& postgres);
+                                       const PostgresSettings& postgres,
+                                       const std::vector<std::vector<double>>& cluster_shares = {});
 
 // The tightest RPO when no tenant states one.
 inline constexpr double kDefaultRpoMinutes = 15.0;

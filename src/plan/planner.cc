@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "cost/cost.h"
+#include "plan/database_spread.h"
 #include "plan/month_loads.h"
 #include "plan/ratchet.h"
 #include "plan/roadmap.h"
@@ -59,16 +60,18 @@ void ApplyRatchet(std::vector<MonthPlan>& months) {
 // Odoo's sizes hang together (workers = pods × workers per pod; CPU requests, memory limits,
 // the HPA and PgBouncer's client connections follow from them), so they are not ratcheted one
 // by one: the ratchet of the HTTP workers, pods, HPA minimum and cron workers become floors and
-// the month is sized again with them, which keeps every derived figure consistent.
-struct OdooFloors {
+// the month is sized again with them, which keeps every derived figure consistent. So does the
+// count of PostgreSQL clusters: each cluster's size depends on how many share the databases.
+struct SizeFloors {
   int http_workers = 0;
   int pods = 0;
   int hpa_min_replicas = 0;
   int hpa_max_replicas = 0;
   int cron_workers = 0;
+  int postgres_clusters = 0;
 };
 
-std::vector<OdooFloors> RatchetOdoo(const std::vector<MonthPlan>& months) {
+std::vector<SizeFloors> RatchetFloors(const std::vector<MonthPlan>& months) {
   auto ratchet = [&months](int OdooSizing::*field) {
     std::vector<double> need;
     for (const MonthPlan& m : months) need.push_back(m.odoo.*field);
@@ -79,11 +82,14 @@ std::vector<OdooFloors> RatchetOdoo(const std::vector<MonthPlan>& months) {
   const std::vector<double> hpa_min = ratchet(&OdooSizing::hpa_min_replicas);
   const std::vector<double> hpa_max = ratchet(&OdooSizing::hpa_max_replicas);
   const std::vector<double> cron = ratchet(&OdooSizing::cron_workers);
-  std::vector<OdooFloors> floors(months.size());
+  std::vector<double> clusters_needed;
+  for (const MonthPlan& m : months) clusters_needed.push_back(m.postgres.clusters);
+  const std::vector<double> clusters = Ratchet(clusters_needed);
+  std::vector<SizeFloors> floors(months.size());
   for (size_t i = 0; i < months.size(); ++i) {
     floors[i] = {static_cast<int>(workers[i]), static_cast<int>(pods[i]),
                  static_cast<int>(hpa_min[i]), static_cast<int>(hpa_max[i]),
-                 static_cast<int>(cron[i])};
+                 static_cast<int>(cron[i]),    static_cast<int>(clusters[i])};
   }
   return floors;
 }
@@ -102,17 +108,21 @@ PlanSettings MonthSettings(const PlanSettings& settings, size_t index) {
   s.postgres.min_vcpu = std::max(settings.postgres.min_vcpu, constraint.min_postgres_vcpu);
   s.postgres.pgbouncer.min_transaction_pool =
       std::max(settings.postgres.pgbouncer.min_transaction_pool, constraint.min_pool_connections);
+  s.postgres.min_clusters =
+      std::max(settings.postgres.min_clusters, constraint.min_postgres_clusters);
   return s;
 }
 
-// Sizes month `index` again with the ratchet's Odoo floors.
+// Sizes month `index` again with the ratchet's floors.
 MonthPlan ResizeWithFloors(const MonthLoad& load, const HeadroomPolicy& policy,
-                           PlanSettings settings, const OdooFloors& floors) {
+                           PlanSettings settings, const SizeFloors& floors) {
   settings.odoo.min_http_workers = std::max(settings.odoo.min_http_workers, floors.http_workers);
   settings.odoo.min_pods = std::max(settings.odoo.min_pods, floors.pods);
   settings.odoo.min_hpa_replicas =
       std::max(settings.odoo.min_hpa_replicas, floors.hpa_min_replicas);
   settings.odoo.min_cron_workers = std::max(settings.odoo.min_cron_workers, floors.cron_workers);
+  settings.postgres.min_clusters =
+      std::max(settings.postgres.min_clusters, floors.postgres_clusters);
   MonthPlan m = SizeMonth(load, policy, settings);
   m.odoo.hpa_max_replicas = std::max(m.odoo.hpa_max_replicas, floors.hpa_max_replicas);
   return m;
@@ -146,16 +156,17 @@ struct SampleRow {
   std::vector<double> workers, vcpu, memory, redis, ingress;
 };
 
+// PostgreSQL's vCPU and memory are totals over its clusters: a sample may need another count.
 SampleRow SizeSample(const Estate& estate, const Demand& demand, const PlanSettings& settings,
-                     size_t n, int sample) {
-  const std::vector<MonthLoad> loads =
-      BuildMonthLoads(estate, demand, {LoadView::Kind::kSample, sample}, settings.postgres);
+                     const std::vector<std::vector<double>>& cluster_shares, size_t n, int sample) {
+  const std::vector<MonthLoad> loads = BuildMonthLoads(
+      estate, demand, {LoadView::Kind::kSample, sample}, settings.postgres, cluster_shares);
   SampleRow row;
   for (size_t m = 0; m < n; ++m) {
     const MonthPlan need = SizeMonth(loads[m], estate.policy, settings);
     row.workers.push_back(need.odoo.http_workers);
-    row.vcpu.push_back(need.postgres.vcpu);
-    row.memory.push_back(need.postgres.memory_gib);
+    row.vcpu.push_back(TotalVcpu(need.postgres));
+    row.memory.push_back(TotalMemoryGib(need.postgres));
     row.redis.push_back(need.redis.memory_mib);
     row.ingress.push_back(need.ingress.replicas);
   }
@@ -165,11 +176,12 @@ SampleRow SizeSample(const Estate& estate, const Demand& demand, const PlanSetti
 // The samples are sized on `settings.threads` threads, each sample into its own row, and
 // gathered in sample order: the needs do not depend on the thread count.
 SampleNeeds ComputeSampleNeeds(const Estate& estate, const Demand& demand,
-                               const PlanSettings& settings, size_t n) {
+                               const PlanSettings& settings,
+                               const std::vector<std::vector<double>>& cluster_shares, size_t n) {
   std::vector<SampleRow> rows(static_cast<size_t>(demand.samples));
   const auto size_range = [&](int begin, int end) {
     for (int s = begin; s < end; ++s) {
-      rows[static_cast<size_t>(s)] = SizeSample(estate, demand, settings, n, s);
+      rows[static_cast<size_t>(s)] = SizeSample(estate, demand, settings, cluster_shares, n, s);
     }
   };
   const int threads = std::clamp(settings.threads, 1, std::max(1, demand.samples));
@@ -200,8 +212,8 @@ void FillCoverage(const SampleNeeds& needs, std::vector<MonthPlan>& months) {
   for (size_t m = 0; m < months.size(); ++m) {
     Coverage& c = months[m].coverage;
     c.odoo_workers = Covered(needs.workers[m], months[m].odoo.http_workers);
-    c.postgres_vcpu = Covered(needs.vcpu[m], months[m].postgres.vcpu);
-    c.postgres_memory = Covered(needs.memory[m], months[m].postgres.memory_gib);
+    c.postgres_vcpu = Covered(needs.vcpu[m], TotalVcpu(months[m].postgres));
+    c.postgres_memory = Covered(needs.memory[m], TotalMemoryGib(months[m].postgres));
     c.redis_memory = Covered(needs.redis[m], months[m].redis.memory_mib);
     c.ingress_replicas = Covered(needs.ingress[m], months[m].ingress.replicas);
   }
@@ -274,7 +286,7 @@ void ComparePostgres(const Catalog& catalog, MonthPlan& m, double volumes_monthl
       QuoteManagedPostgres(catalog, m.postgres.vcpu, m.postgres.memory_gib, m.postgres.storage_gib,
                            m.postgres.instances > 1);
   if (!quote.ok()) return;
-  c.postgres_managed = quote.value().total_monthly;
+  c.postgres_managed = quote.value().total_monthly * std::max(1, m.postgres.clusters);
   c.postgres_managed_type = quote.value().type;
 }
 
@@ -283,8 +295,9 @@ void Cost(const Catalog& catalog, const MonthPlan* previous, MonthPlan& m) {
   BlockVolume data{m.postgres.storage_gib, m.postgres.read_iops_peak + m.postgres.write_iops_peak,
                    m.postgres.throughput_mib_s_peak};
   BlockVolume wal{m.postgres.wal_storage_gib, 0, 0};
-  c.block_storage = m.postgres.instances * (BlockStorageMonthlyCost(catalog.block_storage, data) +
-                                            BlockStorageMonthlyCost(catalog.block_storage, wal));
+  c.block_storage =
+      PostgresPods(m.postgres) * (BlockStorageMonthlyCost(catalog.block_storage, data) +
+                                  BlockStorageMonthlyCost(catalog.block_storage, wal));
   const double filestore_start = previous != nullptr ? previous->storage.filestore_gib : 0;
   c.object_storage = ObjectStorageMonthlyCost(catalog, filestore_start, m.storage.filestore_gib);
   const double backup_start = previous != nullptr ? previous->storage.backup_footprint_gib : 0;
@@ -301,6 +314,21 @@ void Cost(const Catalog& catalog, const MonthPlan* previous, MonthPlan& m) {
   c.total =
       c.nodes + c.block_storage + c.object_storage + c.backup_storage + c.egress + c.load_balancer;
   ComparePostgres(catalog, m, c.block_storage);
+}
+
+// Several PostgreSQL clusters are a change of architecture (cells), said once with its reason.
+void WarnOfClusters(Plan& plan) {
+  const auto first = std::find_if(plan.month_plans.begin(), plan.month_plans.end(),
+                                  [](const MonthPlan& m) { return m.postgres.clusters > 1; });
+  if (first == plan.month_plans.end()) return;
+  int most = 0;
+  for (const MonthPlan& m : plan.month_plans) most = std::max(most, m.postgres.clusters);
+  plan.warnings.push_back(fmt::format(
+      "{}: one PostgreSQL cluster at the largest size allowed cannot carry the tenants' "
+      "databases; from here they are spread over {} clusters ({} at most), each with its own "
+      "Odoo deployment (docs/sizing-postgres.md, \"Several clusters\"); the artifacts "
+      "describe one such cell",
+      first->label, first->postgres.clusters, most));
 }
 
 }  // namespace
@@ -324,13 +352,17 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
   return BuildPlan(estate, demand, settings, progress, nullptr);
 }
 
-Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSettings& settings,
+Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSettings& given,
                        const std::function<void(double)>& progress, SampleNeeds* cache) {
   auto report = [&](double f) {
     if (progress) progress(f);
   };
-  const std::vector<MonthLoad> loads =
-      BuildMonthLoads(estate, demand, {LoadView::Kind::kQuantile, 0}, settings.postgres);
+  PlanSettings settings = given;
+  settings.postgres = PostgresSizesThatFit(given.postgres, given.catalog.node_types);
+  const std::vector<std::vector<double>> cluster_shares =
+      DatabaseClusterShares(estate, demand, settings.postgres);
+  const std::vector<MonthLoad> loads = BuildMonthLoads(
+      estate, demand, {LoadView::Kind::kQuantile, 0}, settings.postgres, cluster_shares);
   Plan plan;
   plan.estate = estate.name;
   plan.start = estate.start;
@@ -345,7 +377,7 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
     plan.month_plans.push_back(
         SizeMonth(load, estate.policy, MonthSettings(settings, static_cast<size_t>(load.month))));
   }
-  const std::vector<OdooFloors> floors = RatchetOdoo(plan.month_plans);
+  const std::vector<SizeFloors> floors = RatchetFloors(plan.month_plans);
   for (size_t i = 0; i < loads.size(); ++i) {
     plan.month_plans[i] =
         ResizeWithFloors(loads[i], estate.policy,
@@ -367,12 +399,17 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
   }
   report(0.2);
   ApplyRatchet(plan.month_plans);
-  for (MonthPlan& m : plan.month_plans) RetunePostgres(m, settings.postgres);
+  for (MonthPlan& m : plan.month_plans) {
+    RetunePostgres(m, settings.postgres);
+    // Volumes and backups follow the ratcheted PostgreSQL volumes.
+    m.storage = SizeStorage(m.load, m.postgres, estate.policy, settings.storage);
+  }
   // Each sample's own need is sized without the month constraints, so it is the same on every
   // pass of the verify loop: computed once when a cache is given.
   SampleNeeds computed;
   if (cache == nullptr || cache->workers.size() != plan.month_plans.size()) {
-    computed = ComputeSampleNeeds(estate, demand, settings, plan.month_plans.size());
+    computed =
+        ComputeSampleNeeds(estate, demand, settings, cluster_shares, plan.month_plans.size());
     if (cache != nullptr) *cache = computed;
   }
   FillCoverage(cache != nullptr ? *cache : computed, plan.month_plans);
@@ -395,6 +432,7 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
     if (!saturated.empty() || !m.nodes.error.empty()) plan.holds = false;
     report(0.7 + 0.3 * static_cast<double>(i + 1) / static_cast<double>(plan.month_plans.size()));
   }
+  WarnOfClusters(plan);
   plan.roadmap = BuildRoadmap(plan);
   if (estate.currency != plan.currency) {
     plan.warnings.push_back(fmt::format(

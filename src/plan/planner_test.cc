@@ -4,10 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "demand/demand.h"
+#include "demand/generated_estate.h"
 #include "estate/examples.h"
 #include "estate/yaml_reader.h"
+#include "plan/workloads.h"
 
 namespace headroom {
 namespace {
@@ -231,6 +235,81 @@ TEST(Planner, ThreadCountDoesNotChangeThePlan) {
     EXPECT_EQ(a.odoo.http_workers, b.odoo.http_workers) << a.label;
     EXPECT_EQ(a.cost.total, b.cost.total) << a.label;
   }
+}
+
+Plan PlanWith(const Estate& estate, const PlanSettings& settings, int samples) {
+  DemandOptions options = DemandOptions::FromPlanning(estate.planning);
+  options.samples = samples;
+  Result<Demand> demand = SynthesizeDemand(estate, options);
+  EXPECT_TRUE(demand.ok());
+  Result<Plan> plan = BuildPlan(estate, demand.value(), settings);
+  EXPECT_TRUE(plan.ok());
+  return plan.value();
+}
+
+// Twelve generated healthcare groups outgrow one PostgreSQL cluster: with one allowed it
+// saturates; otherwise their databases are spread over several, none saturated, every cluster
+// counted in the pods, volumes and backups, and the count never shrinks to regrow.
+TEST(Planner, DatabasesOutgrowingOneClusterAreSpreadOverSeveral) {
+  const Estate estate = GenerateEstate(12, 24, 42);
+  PlanSettings one;
+  one.postgres.max_clusters = 1;
+  const Plan single = PlanWith(estate, one, 8);
+  EXPECT_TRUE(std::any_of(single.month_plans.begin(), single.month_plans.end(),
+                          [](const MonthPlan& m) { return m.postgres.verdict.saturated; }));
+  const Plan plan = PlanWith(estate, PlanSettings{}, 8);
+  int spread = 0;
+  for (size_t i = 0; i < plan.month_plans.size(); ++i) {
+    const MonthPlan& m = plan.month_plans[i];
+    const PostgresSizing& pg = m.postgres;
+    EXPECT_FALSE(pg.verdict.saturated) << m.label << ": " << pg.verdict.reason;
+    if (pg.clusters == 1) {
+      EXPECT_EQ(pg.cluster_share, 1.0) << m.label;
+      continue;
+    }
+    ++spread;
+    EXPECT_LT(pg.cluster_share, 1.0) << m.label;
+    EXPECT_GE(pg.cluster_share, 1.0 / pg.clusters) << m.label;
+    for (const PodGroup& g : MonthWorkloads(m, estate.policy)) {
+      if (g.name == "postgres") {
+        EXPECT_EQ(g.replicas, pg.instances * pg.clusters) << m.label;
+      }
+    }
+    EXPECT_DOUBLE_EQ(m.storage.block_storage_gib,
+                     (pg.storage_gib + pg.wal_storage_gib) * pg.instances * pg.clusters)
+        << m.label;
+    // Each cluster backs up its own databases: more than one cluster's base backups.
+    EXPECT_GT(m.storage.base_backups_gib, pg.database_gib * 0.5) << m.label;
+    for (size_t k = i + 1; k < plan.month_plans.size(); ++k) {
+      if (plan.month_plans[k].postgres.clusters < pg.clusters) {
+        for (size_t j = k; j < plan.month_plans.size(); ++j) {
+          EXPECT_LE(plan.month_plans[j].postgres.clusters, pg.clusters) << m.label;
+        }
+      }
+    }
+  }
+  EXPECT_GT(spread, 0);
+  EXPECT_TRUE(std::any_of(plan.warnings.begin(), plan.warnings.end(), [](const std::string& w) {
+    return w.find("cannot carry the tenants' databases") != std::string::npos;
+  }));
+}
+
+// No PostgreSQL instance larger than the catalog's nodes: the sizes the sizer may take are
+// those whose pod fits one.
+TEST(Planner, PostgresSizesFitTheCatalogsNodes) {
+  PostgresSettings postgres;
+  const PostgresSettings fitted = PostgresSizesThatFit(postgres, BuiltinCatalog().node_types);
+  // The built-in catalog's largest nodes allocate just under 64 cores and 506,480 MiB.
+  EXPECT_EQ(fitted.vcpu_sizes.back(), 48);
+  EXPECT_EQ(fitted.memory_sizes_gib.back(), 384);
+  EXPECT_EQ(fitted.vcpu_sizes.front(), postgres.vcpu_sizes.front());
+  NodeType tiny;
+  tiny.name = "tiny.large";
+  tiny.vcpu = 2;
+  tiny.memory_gib = 4;
+  const PostgresSettings none_fit = PostgresSizesThatFit(postgres, {tiny});
+  EXPECT_EQ(none_fit.vcpu_sizes, std::vector<int>{2});  // the smallest stays
+  EXPECT_EQ(none_fit.memory_sizes_gib, std::vector<double>{4});
 }
 
 }  // namespace

@@ -67,11 +67,12 @@ struct MonthVerification {
 
 // Extra constraints on one month's Odoo sizing, from a simulation that failed.
 struct MonthConstraint {
-  int min_pods = 0;              // HTTP pods at least this many
-  int min_hpa_replicas = 0;      // the HPA's minReplicas at least this many (at most the pods)
-  int min_workers_per_pod = 0;   // HTTP workers per pod at least this many
-  int min_postgres_vcpu = 0;     // PostgreSQL's vCPU at least this many
-  int min_pool_connections = 0;  // PgBouncer's transaction pool at least this many
+  int min_pods = 0;               // HTTP pods at least this many
+  int min_hpa_replicas = 0;       // the HPA's minReplicas at least this many (at most the pods)
+  int min_workers_per_pod = 0;    // HTTP workers per pod at least this many
+  int min_postgres_vcpu = 0;      // PostgreSQL's vCPU at least this many
+  int min_pool_connections = 0;   // PgBouncer's transaction pool at least this many
+  int min_postgres_clusters = 0;  // PostgreSQL clusters the databases spread over, at least
 
   friend bool operator==(const MonthConstraint&, const MonthConstraint&) = default;
 };

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
+
+#include "sizing/allocatable.h"
 
 namespace headroom {
 namespace {
@@ -45,7 +48,7 @@ std::vector<PodGroup> MonthWorkloads(const MonthPlan& month, const HeadroomPolic
   cron.needed_after_loss = 0;
   groups.push_back(cron);
   const PostgresSizing& pg = month.postgres;
-  groups.push_back(Group("postgres", pg.instances, pg.vcpu * 1000.0,
+  groups.push_back(Group("postgres", PostgresPods(pg), pg.vcpu * 1000.0,
                          pg.memory_gib * 1024.0 + kPostgresPodOverheadMib, policy));
   const int bouncers = policy.survive_zone_loss ? std::max(2, policy.zones) : 2;
   groups.push_back(Group("pgbouncer", bouncers, kPgBouncerCpuM, kPgBouncerMemoryMib, policy));
@@ -60,6 +63,29 @@ std::vector<PodGroup> MonthWorkloads(const MonthPlan& month, const HeadroomPolic
     if (g.replicas < 2) g.anti_affinity = AntiAffinity::kNone;
   }
   return groups;
+}
+
+PostgresSettings PostgresSizesThatFit(PostgresSettings postgres,
+                                      const std::vector<NodeType>& node_types) {
+  int64_t cpu_m = 0;
+  int64_t memory_mib = 0;
+  for (const NodeType& type : node_types) {
+    const Allocatable a = NodeAllocatable(type);
+    cpu_m = std::max(cpu_m, a.cpu_m);
+    memory_mib = std::max(memory_mib, a.memory_mib);
+  }
+  if (node_types.empty()) return postgres;
+  const auto keep = [](auto& sizes, auto fits) {
+    if (sizes.empty()) return;
+    const auto smallest = sizes.front();
+    std::erase_if(sizes, [&fits](auto size) { return !fits(size); });
+    if (sizes.empty()) sizes.push_back(smallest);
+  };
+  keep(postgres.vcpu_sizes, [cpu_m](int vcpu) { return vcpu * int64_t{1000} <= cpu_m; });
+  keep(postgres.memory_sizes_gib, [memory_mib](double gib) {
+    return gib * 1024.0 + kPostgresPodOverheadMib <= static_cast<double>(memory_mib);
+  });
+  return postgres;
 }
 
 }  // namespace headroom

@@ -19,4 +19,11 @@ inline constexpr double kRedisPodOverheadMib = 64;      // Redis process beyond 
 
 std::vector<PodGroup> MonthWorkloads(const MonthPlan& month, const HeadroomPolicy& policy);
 
+// `postgres` with only the vCPU and RAM sizes whose instance pod fits on some node type's
+// allocatable (RAM plus kPostgresPodOverheadMib): a larger instance could not be placed, so the
+// sizer takes more clusters instead. The smallest size of each list stays when none fits (the
+// placement then says why).
+PostgresSettings PostgresSizesThatFit(PostgresSettings postgres,
+                                      const std::vector<NodeType>& node_types);
+
 }  // namespace headroom

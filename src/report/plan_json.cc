@@ -114,7 +114,9 @@ Json PgSettingsJson(const PgTuneSettings& s) {
 }
 
 Json PostgresJson(const PostgresSizing& p) {
-  return Json{{"vcpu", p.vcpu},
+  return Json{{"clusters", p.clusters},
+              {"cluster_share", p.cluster_share},
+              {"vcpu", p.vcpu},
               {"memory_gib", p.memory_gib},
               {"instances", p.instances},
               {"synchronous_standby", p.synchronous_standby},

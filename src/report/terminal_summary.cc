@@ -22,6 +22,11 @@ std::string Header(const Estate& estate, const Plan& plan, const std::string& so
       plan.quantile * 100, plan.currency, plan.catalog_name, plan.catalog_price_date);
 }
 
+// "32", or "3x32" for three PostgreSQL clusters of that size.
+std::string PerCluster(const PostgresSizing& pg, const std::string& size) {
+  return pg.clusters > 1 ? fmt::format("{}x{}", pg.clusters, size) : size;
+}
+
 std::string MonthTable(const Plan& plan) {
   std::string out = fmt::format(
       "\n{:<8} {:>5} {:>7} {:>5} {:>7} {:>7} {:>6} {:>4} {:>5} {:>9}  {}\n", "month", "sites",
@@ -31,10 +36,12 @@ std::string MonthTable(const Plan& plan) {
     if (m.postgres.verdict.utilisation > m.odoo.verdict.utilisation) {
       binding = m.postgres.verdict.bottleneck;
     }
-    out += fmt::format("{:<8} {:>5} {:>7} {:>5} {:>7} {:>7.0f} {:>6.0f} {:>4} {:>5} {:>9}  {}\n",
-                       m.label, m.load.sites, m.odoo.http_workers, m.odoo.pods, m.postgres.vcpu,
-                       m.postgres.memory_gib, m.redis.memory_mib, m.ingress.replicas, m.nodes.nodes,
-                       Money(m.cost.total), binding.substr(0, 24));
+    out += fmt::format("{:<8} {:>5} {:>7} {:>5} {:>7} {:>7} {:>6.0f} {:>4} {:>5} {:>9}  {}\n",
+                       m.label, m.load.sites, m.odoo.http_workers, m.odoo.pods,
+                       PerCluster(m.postgres, fmt::format("{}", m.postgres.vcpu)),
+                       PerCluster(m.postgres, fmt::format("{:.0f}", m.postgres.memory_gib)),
+                       m.redis.memory_mib, m.ingress.replicas, m.nodes.nodes, Money(m.cost.total),
+                       binding.substr(0, 24));
   }
   return out;
 }

@@ -52,6 +52,10 @@ struct MonthLoad {
   double documents_total_mib_lookahead = 0;  // attachments stored that many months later
   double rto_hours = 0;                      // the tightest recovery time objective
   double rpo_hours = 0;                      // the tightest recovery point objective
+  // [n − 1]: the largest share of the databases' load one of n PostgreSQL clusters carries
+  // when the tenants' databases are spread over n (sizing/postgres_clusters.h); its size is the
+  // most clusters the databases can be spread over. Empty: the load cannot be split.
+  std::vector<double> cluster_shares;
 };
 
 }  // namespace headroom

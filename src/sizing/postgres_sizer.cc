@@ -8,6 +8,7 @@
 #include "common/random.h"
 #include "queueing/mgc.h"
 #include "queueing/mmc.h"
+#include "sizing/postgres_clusters.h"
 
 // docs/sizing-postgres.md derives every formula here and names its source.
 
@@ -410,8 +411,10 @@ double WalGibPerDay(const MonthLoad& load, const PostgresSettings& settings) {
   return kib / kDaysPerMonth / kKibPerGib;
 }
 
-PostgresSizing SizePostgres(const MonthLoad& load, const OdooSizing& odoo,
-                            const HeadroomPolicy& policy, const PostgresSettings& settings) {
+namespace {
+
+PostgresSizing SizeOneCluster(const MonthLoad& load, const OdooSizing& odoo,
+                              const HeadroomPolicy& policy, const PostgresSettings& settings) {
   const PostgresSettings& s = settings;
   PostgresSizing out;
   // 1. CPU.
@@ -471,6 +474,78 @@ PostgresSizing SizePostgres(const MonthLoad& load, const OdooSizing& odoo,
   if (!out.settings.warning.empty()) out.notes.push_back("PGTune: " + out.settings.warning);
   Judge(cpu, memory, policy, s, out);
   return out;
+}
+
+// The Odoo processes that connect to one cluster: with several clusters each serves a cell, an
+// Odoo deployment of its own for its tenants (Traefik routes each host to its cell), so its
+// connections come from its share of the workers, not from all of them.
+OdooSizing CellWorkers(const OdooSizing& odoo, double share) {
+  if (share >= 1.0) return odoo;
+  const auto part = [share](int workers) {
+    return workers > 0 ? std::max(1, static_cast<int>(std::ceil(workers * share - 1e-9))) : 0;
+  };
+  OdooSizing cell = odoo;
+  cell.http_workers = part(odoo.http_workers);
+  cell.cron_workers = part(odoo.cron_workers);
+  cell.gevent_workers = part(odoo.gevent_workers);
+  return cell;
+}
+
+PostgresSizing SizeClusters(const MonthLoad& load, const OdooSizing& odoo,
+                            const HeadroomPolicy& policy, const PostgresSettings& settings,
+                            int clusters) {
+  const double share = load.cluster_shares[static_cast<size_t>(clusters - 1)];
+  PostgresSizing out =
+      SizeOneCluster(ClusterLoad(load, share), CellWorkers(odoo, share), policy, settings);
+  out.clusters = clusters;
+  out.cluster_share = share;
+  if (clusters < 2) return out;
+  out.verdict.reason += fmt::format(
+      " (the busiest of {} clusters the tenants' databases are spread over, with {:.1f}% of "
+      "their CPU, IO or data)",
+      clusters, share * 100.0);
+  return out;
+}
+
+}  // namespace
+
+PostgresSizing SizePostgres(const MonthLoad& load, const OdooSizing& odoo,
+                            const HeadroomPolicy& policy, const PostgresSettings& settings) {
+  const int most =
+      std::min(std::max(1, settings.max_clusters), static_cast<int>(load.cluster_shares.size()));
+  const int fewest = std::clamp(settings.min_clusters, 1, std::max(1, most));
+  if (fewest <= 1) {
+    PostgresSizing one = SizeOneCluster(load, odoo, policy, settings);
+    if (!one.verdict.saturated || most <= 1) return one;
+  }
+  // The fewest clusters whose busiest one is not saturated. More clusters can leave a larger
+  // busiest share (the spread is a heuristic), so the search runs on the running minimum of
+  // the shares, on which "not saturated" is monotone; where that minimum first fits, it is the
+  // count's own share.
+  std::vector<int> best(static_cast<size_t>(most + 1), fewest);
+  for (int n = fewest + 1; n <= most; ++n) {
+    const int prev = best[static_cast<size_t>(n - 1)];
+    best[static_cast<size_t>(n)] = load.cluster_shares[static_cast<size_t>(n - 1)] <
+                                           load.cluster_shares[static_cast<size_t>(prev - 1)]
+                                       ? n
+                                       : prev;
+  }
+  int lo = fewest <= 1 ? std::min(2, most) : fewest;  // one cluster was tried above
+  int hi = most;
+  PostgresSizing fit = SizeClusters(load, odoo, policy, settings, best[static_cast<size_t>(hi)]);
+  if (fit.verdict.saturated) return fit;  // not even the most clusters allowed are enough
+  while (lo < hi) {
+    const int mid = lo + (hi - lo) / 2;
+    PostgresSizing trial =
+        SizeClusters(load, odoo, policy, settings, best[static_cast<size_t>(mid)]);
+    if (trial.verdict.saturated) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+      fit = std::move(trial);
+    }
+  }
+  return fit;
 }
 
 }  // namespace headroom

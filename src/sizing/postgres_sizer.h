@@ -11,6 +11,7 @@
 //   4. PGTune for that RAM, vCPU and max_connections; work_mem from the heavy-query load.
 //   5. IOPS, WAL, growth, volumes, instances; the verdict.
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -89,6 +90,15 @@ struct PostgresSettings {
   double write_combining_factor = 0.5;
   // Time of one block read (page cache and device mixed; the Odoo sizer's db_io_ms_per_read).
   double read_latency_ms = 0.2;
+  // Clusters the tenants' databases may be spread over when one cluster at the largest size
+  // cannot carry them (postgres_clusters.h). Engineering estimate: a bound that keeps a
+  // runaway estate's plan finite, well above what a platform team runs by hand; set it to 1
+  // to keep one cluster.
+  int max_clusters = 128;
+  // An extra constraint (0: none): at least this many clusters (the planner's floor, so that
+  // the cluster count never shrinks and regrows).
+  int min_clusters = 0;
+
   // IOPS one data volume can give (Azure Premium SSD v2 80,000; GCP Hyperdisk Balanced
   // 160,000; AWS gp3 16,000, io2 256,000): set it from the storage class in use.
   double max_volume_iops = 80000;
@@ -119,7 +129,12 @@ struct ClassDbTime {
   double p95_ms_recovery = 0;
 };
 
+// Every figure below but `clusters` and `cluster_share` is of one cluster, the busiest: the
+// estate runs `clusters` clusters of this size.
 struct PostgresSizing {
+  int clusters = 1;
+  // The largest share of the databases' CPU, IO or data one cluster carries (1: one cluster).
+  double cluster_share = 1.0;
   int vcpu = 0;
   double memory_gib = 0;
   int instances = 0;                 // primary + standbys
@@ -157,8 +172,22 @@ struct PostgresSizing {
   LayerVerdict verdict;
 };
 
-// `odoo` gives the worker and process counts that open connections. Pure, total and
-// deterministic: saturation is reported in the verdict, every number is finite.
+// Over all clusters: instances (pods, data and WAL volume pairs), vCPU and RAM.
+inline int PostgresPods(const PostgresSizing& pg) {
+  return std::max(0, pg.instances) * std::max(1, pg.clusters);
+}
+inline double TotalVcpu(const PostgresSizing& pg) {
+  return static_cast<double>(pg.vcpu) * std::max(1, pg.clusters);
+}
+inline double TotalMemoryGib(const PostgresSizing& pg) {
+  return pg.memory_gib * std::max(1, pg.clusters);
+}
+
+// `odoo` gives the worker and process counts that open connections. One cluster when it meets
+// the targets at some allowed size (and min_clusters allows); otherwise the fewest clusters
+// (up to max_clusters and load.cluster_shares) whose busiest one does, or the most allowed,
+// saturated. Pure, total and deterministic: saturation is reported in the verdict, every
+// number is finite.
 PostgresSizing SizePostgres(const MonthLoad& load, const OdooSizing& odoo,
                             const HeadroomPolicy& policy, const PostgresSettings& settings);
 

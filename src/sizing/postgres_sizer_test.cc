@@ -1,10 +1,14 @@
 #include "sizing/postgres_sizer.h"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "queueing/ps.h"
 
@@ -446,6 +450,95 @@ TEST(SizePostgresTest, Deterministic) {
   EXPECT_EQ(a.verdict.reason, b.verdict.reason);
   EXPECT_EQ(a.db_time_ms_p95, b.db_time_ms_p95);
   EXPECT_EQ(a.settings.work_mem_kib, b.settings.work_mem_kib);
+}
+
+// HandLoad with every rate ten times: 16 DB cores at peak, more than 4 vCPU carry.
+MonthLoad TenfoldLoad(std::vector<double> cluster_shares) {
+  MonthLoad load = HandLoad();
+  for (ClassLoad& c : load.classes) {
+    for (double& r : c.rate_per_s) r *= 10;
+  }
+  load.cluster_shares = std::move(cluster_shares);
+  return load;
+}
+
+PostgresSettings SmallSizes(int max_clusters) {
+  PostgresSettings s;
+  s.vcpu_sizes = {2, 4};
+  s.max_clusters = max_clusters;
+  return s;
+}
+
+TEST(SizePostgresClusters, OneClusterWhenItFits) {
+  MonthLoad load = HandLoad();
+  const PostgresSizing alone = SizePostgres(load, HandOdoo(), HeadroomPolicy{}, {});
+  load.cluster_shares = {1.0, 0.5, 0.34};
+  const PostgresSizing spreadable = SizePostgres(load, HandOdoo(), HeadroomPolicy{}, {});
+  EXPECT_EQ(spreadable.clusters, 1);
+  EXPECT_EQ(spreadable.cluster_share, 1.0);
+  EXPECT_EQ(spreadable.vcpu, alone.vcpu);
+  EXPECT_EQ(spreadable.memory_gib, alone.memory_gib);
+  EXPECT_EQ(spreadable.settings.max_connections, alone.settings.max_connections);
+  EXPECT_EQ(spreadable.verdict.reason, alone.verdict.reason);
+}
+
+// The fewest clusters whose busiest one meets the targets: one fewer is not enough.
+TEST(SizePostgresClusters, FewestClustersThatFit) {
+  std::vector<double> shares;
+  for (int n = 1; n <= 12; ++n) shares.push_back(1.0 / n);
+  const MonthLoad load = TenfoldLoad(shares);
+  EXPECT_TRUE(SizePostgres(load, HandOdoo(), HeadroomPolicy{}, SmallSizes(1)).verdict.saturated);
+  const PostgresSizing s = SizePostgres(load, HandOdoo(), HeadroomPolicy{}, SmallSizes(12));
+  ASSERT_GT(s.clusters, 1);
+  ASSERT_LT(s.clusters, 12);
+  EXPECT_FALSE(s.verdict.saturated) << s.verdict.reason;
+  EXPECT_DOUBLE_EQ(s.cluster_share, 1.0 / s.clusters);
+  // The busiest cluster's CPU is its share of the estate's.
+  const PostgresSizing whole = SizePostgres(load, HandOdoo(), HeadroomPolicy{}, SmallSizes(1));
+  EXPECT_NEAR(s.db_cpu_cores[kPeak], whole.db_cpu_cores[kPeak] / s.clusters, 1e-9);
+  EXPECT_NE(s.verdict.reason.find(fmt::format("the busiest of {} clusters", s.clusters)),
+            std::string::npos)
+      << s.verdict.reason;
+  const PostgresSizing fewer =
+      SizePostgres(load, HandOdoo(), HeadroomPolicy{}, SmallSizes(s.clusters - 1));
+  EXPECT_TRUE(fewer.verdict.saturated);
+  EXPECT_EQ(fewer.clusters, s.clusters - 1);
+  // Each cluster's connections come from its cell's share of the Odoo workers.
+  EXPECT_LT(s.pools.max_client_connections, whole.pools.max_client_connections);
+}
+
+// A spread over more clusters can leave a larger busiest share than one over fewer; the count
+// chosen is still the first that fits.
+TEST(SizePostgresClusters, UnevenSpreadsAreSkipped) {
+  const PostgresSizing fits_at_three = SizePostgres(TenfoldLoad({1.0, 0.9, 0.1, 0.95, 0.1}),
+                                                    HandOdoo(), HeadroomPolicy{}, SmallSizes(5));
+  EXPECT_EQ(fits_at_three.clusters, 3);
+  EXPECT_FALSE(fits_at_three.verdict.saturated);
+  const PostgresSizing fits_at_six = SizePostgres(TenfoldLoad({1.0, 0.9, 0.95, 0.9, 0.9, 0.1}),
+                                                  HandOdoo(), HeadroomPolicy{}, SmallSizes(8));
+  EXPECT_EQ(fits_at_six.clusters, 6);  // at most as many clusters as the shares list
+}
+
+TEST(SizePostgresClusters, SaturatedAtTheMostClustersAllowed) {
+  const PostgresSizing s =
+      SizePostgres(TenfoldLoad({1.0, 0.6, 0.9}), HandOdoo(), HeadroomPolicy{}, SmallSizes(3));
+  EXPECT_TRUE(s.verdict.saturated);
+  EXPECT_EQ(s.clusters, 2);  // the count with the smallest busiest share
+  EXPECT_EQ(s.cluster_share, 0.6);
+  EXPECT_TRUE(AllFinite(s));
+}
+
+TEST(SizePostgresClusters, MinClustersIsAFloor) {
+  MonthLoad load = HandLoad();
+  load.cluster_shares = {1.0, 0.5, 0.34};
+  PostgresSettings settings;
+  settings.min_clusters = 2;
+  const PostgresSizing s = SizePostgres(load, HandOdoo(), HeadroomPolicy{}, settings);
+  EXPECT_EQ(s.clusters, 2);
+  EXPECT_EQ(s.cluster_share, 0.5);
+  EXPECT_FALSE(s.verdict.saturated);
+  settings.min_clusters = 9;  // more than the databases allow: as many as they do
+  EXPECT_EQ(SizePostgres(load, HandOdoo(), HeadroomPolicy{}, settings).clusters, 3);
 }
 
 }  // namespace

@@ -43,6 +43,13 @@ RetainedBackups BackupsFor(double database_gib, double wal_gib_per_day, const St
 
 namespace {
 
+int Clusters(const PostgresSizing& postgres) { return std::max(1, postgres.clusters); }
+
+// The busiest cluster's database size `storage_lookahead_months` later.
+double ClusterLookaheadGib(const MonthLoad& load, const PostgresSizing& postgres) {
+  return Clean(load.database_gib_lookahead) * std::clamp(Clean(postgres.cluster_share), 0.0, 1.0);
+}
+
 double FilestoreGib(double documents_mib, const StorageSettings& s) {
   return Clean(documents_mib) / 1024.0 * Clean(s.filestore_replication);
 }
@@ -52,10 +59,12 @@ void FillVerdict(const MonthLoad& load, const PostgresSizing& postgres,
                  StorageSizing& out) {
   const double database_gib = Clean(postgres.database_gib);
   const double database_growth_gib =
-      std::max(0.0, Clean(load.database_gib_lookahead) - database_gib);
-  // Database growth lands on every instance's data volume and in every kept base backup.
-  const double copies =
-      std::max(1, postgres.instances) + out.base_backups_kept * Clean(settings.backup_compression);
+      std::max(0.0, ClusterLookaheadGib(load, postgres) - database_gib);
+  // Database growth lands on every instance's data volume and in every kept base backup, of
+  // every cluster.
+  const double copies = (std::max(1, postgres.instances) +
+                         out.base_backups_kept * Clean(settings.backup_compression)) *
+                        Clusters(postgres);
   const double database_side_growth_gib = database_growth_gib * copies;
   const double filestore_growth_gib = out.filestore_lookahead_gib - out.filestore_gib;
   const double volume_fill = Fill(database_gib, Clean(postgres.storage_gib));
@@ -87,19 +96,21 @@ StorageSizing SizeStorage(const MonthLoad& load, const PostgresSizing& postgres,
       std::max(out.filestore_gib, FilestoreGib(load.documents_total_mib_lookahead, settings));
   out.database_volume_gib = Clean(postgres.storage_gib);
   out.wal_volume_gib = Clean(postgres.wal_storage_gib);
-  out.block_storage_gib =
-      (out.database_volume_gib + out.wal_volume_gib) * std::max(1, postgres.instances);
+  out.block_storage_gib = (out.database_volume_gib + out.wal_volume_gib) *
+                          std::max(1, postgres.instances) * Clusters(postgres);
+  // Each cluster backs itself up; every cluster is counted as large as the busiest one.
   const double wal_gib_per_day = Clean(postgres.wal_gib_per_day);
   const RetainedBackups now = BackupsFor(Clean(postgres.database_gib), wal_gib_per_day, settings);
   out.base_backups_kept = now.kept;
-  out.base_backups_gib = now.base_gib;
-  out.wal_archive_gib = now.wal_gib;
-  out.backup_footprint_gib = now.base_gib + now.wal_gib;
+  out.base_backups_gib = now.base_gib * Clusters(postgres);
+  out.wal_archive_gib = now.wal_gib * Clusters(postgres);
+  out.backup_footprint_gib = out.base_backups_gib + out.wal_archive_gib;
   out.object_storage_gib = out.filestore_gib + out.backup_footprint_gib;
   const double database_lookahead_gib =
-      std::max(Clean(postgres.database_gib), Clean(load.database_gib_lookahead));
+      std::max(Clean(postgres.database_gib), ClusterLookaheadGib(load, postgres));
   const RetainedBackups later = BackupsFor(database_lookahead_gib, wal_gib_per_day, settings);
-  out.object_storage_lookahead_gib = out.filestore_lookahead_gib + later.base_gib + later.wal_gib;
+  out.object_storage_lookahead_gib =
+      out.filestore_lookahead_gib + (later.base_gib + later.wal_gib) * Clusters(postgres);
   FillVerdict(load, postgres, policy, settings, out);
   return out;
 }

@@ -80,7 +80,10 @@ async function checkFigures(page, planJson) {
     assert.equal(odoo[i][2], whole(m.odoo.pods), `${m.label} pods`);
   });
   const pg = await tableCells(page, "postgres-table");
-  months.forEach((m, i) => assert.equal(pg[i][1], whole(m.postgres.vcpu), `${m.label} vCPU`));
+  months.forEach((m, i) => {
+    assert.equal(pg[i][1], whole(m.postgres.clusters), `${m.label} clusters`);
+    assert.equal(pg[i][2], whole(m.postgres.vcpu), `${m.label} vCPU`);
+  });
   const nodes = await tableCells(page, "nodes-table");
   months.forEach((m, i) => assert.equal(nodes[i][1], whole(m.nodes.nodes), `${m.label} nodes`));
 

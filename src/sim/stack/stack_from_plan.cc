@@ -4,6 +4,8 @@
 #include <cmath>
 #include <string>
 
+#include "plan/cells.h"
+
 namespace headroom::sim {
 namespace {
 
@@ -33,7 +35,7 @@ std::vector<StackStream> EstateStreams(const MonthPlan& m, int window, double du
   std::vector<StackStream> out;
   for (size_t k = 0; k < m.load.classes.size(); ++k) {
     const ClassLoad& c = m.load.classes[k];
-    const double rate = c.rate_per_s[static_cast<size_t>(window)];
+    const double rate = c.rate_per_s[static_cast<size_t>(window)] * CellShare(m);
     if (c.long_lived || !(rate > 0)) continue;
     out.push_back({"estate", static_cast<int>(k), std::vector<double>(hours, rate)});
   }
@@ -58,6 +60,7 @@ double WindowDurationS(const MonthPlan& m, int window, const SimulationSettings&
   for (const ClassLoad& c : m.load.classes) {
     if (!c.long_lived) rate += std::max(0.0, c.rate_per_s[static_cast<size_t>(window)]);
   }
+  rate *= CellShare(m);
   if (!(rate > 0)) return simulation.window_s;
   const double capped = std::max(simulation.min_window_s, simulation.max_window_requests / rate);
   return std::min(simulation.window_s, capped);
@@ -96,7 +99,7 @@ double WindowTargetMs(const MonthPlan& month, const HeadroomPolicy& policy, size
 StackConfig StackConfigFor(const MonthPlan& m, const HeadroomPolicy& policy,
                            const PlanSettings& settings, SimWindow window,
                            const SimulationSettings& simulation) {
-  const OdooSizing& odoo = m.odoo;
+  const OdooSizing odoo = CellOdoo(m);
   StackConfig c;
   c.classes = ClassesOf(m, settings);
   for (size_t k = 0; k < c.classes.size(); ++k) {
@@ -109,7 +112,7 @@ StackConfig StackConfigFor(const MonthPlan& m, const HeadroomPolicy& policy,
   // Pods of one zone per node, for a node failure: the zone's pods over its nodes (the packing
   // spreads them; every node is counted, whatever else it runs).
   const int nodes_per_zone = std::max(1, m.nodes.nodes / c.zones);
-  const int pods_per_zone = (std::max(1, odoo.pods) + c.zones - 1) / c.zones;
+  const int pods_per_zone = (std::max(1, m.odoo.pods) + c.zones - 1) / c.zones;  // the estate's
   c.pods_per_node = std::max(1, (pods_per_zone + nodes_per_zone - 1) / nodes_per_zone);
   c.workers_per_pod = std::max(1, odoo.workers_per_pod);
   c.pod_cpu_cores = std::max(0.001, odoo.pod_cpu_limit_m / 1000.0);
@@ -128,9 +131,9 @@ StackConfig StackConfigFor(const MonthPlan& m, const HeadroomPolicy& policy,
   c.db_queries_per_request = simulation.db_queries_per_request;
   c.cron.workers = odoo.cron_workers;
   // Batch CPU-seconds in flight during the window's hour, pro rata for a shorter window.
-  c.cron.batch_cpu_s = window == SimWindow::kDay
-                           ? 0.0
-                           : m.load.batch_cpu_s[static_cast<size_t>(w)] * c.duration_s / 3600.0;
+  c.cron.batch_cpu_s = window == SimWindow::kDay ? 0.0
+                                                 : m.load.batch_cpu_s[static_cast<size_t>(w)] *
+                                                       CellShare(m) * c.duration_s / 3600.0;
   c.cron.db_cpu_per_app_cpu = settings.postgres.batch_db_cpu_per_app_cpu;
   c.hpa = HpaOf(odoo);
   c.timeline_step_s = simulation.timeline_step_s;

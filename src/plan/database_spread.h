@@ -1,0 +1,36 @@
+#pragma once
+// Each tenant's database load, month by month, and what spreading the databases over several
+// PostgreSQL clusters leaves on the busiest one (sizing/postgres_clusters.h).
+
+#include <string>
+#include <vector>
+
+#include "demand/demand.h"
+#include "estate/model.h"
+#include "sizing/postgres_clusters.h"
+#include "sizing/postgres_sizer.h"
+
+namespace headroom {
+
+// [month][tenant]: the tenant's database CPU and block IO in its own peak window, and its data
+// at the end of the month, from the mid evaluation. The spread of databases is a decision made
+// once, not a draw, so every sample of the month shares it.
+// REQUIRES: the demand was synthesized from `estate`.
+std::vector<std::vector<DatabaseWeight>> TenantDatabaseWeights(const Estate& estate,
+                                                               const Demand& demand,
+                                                               const PostgresSettings& postgres);
+
+// [month]: ClusterShares of the month's weights up to postgres.max_clusters (each empty when
+// it is 1 or less: the databases stay on one cluster).
+std::vector<std::vector<double>> DatabaseClusterShares(const Estate& estate, const Demand& demand,
+                                                       const PostgresSettings& postgres);
+
+// The tenants (indexes into estate.tenants) whose databases share a cluster when the month's
+// databases are spread over `clusters` (SpreadDatabases): those of `tenant`'s cluster, or of the
+// busiest cluster (the largest share in any dimension) when `tenant` is empty or unknown. All
+// tenants when clusters <= 1.
+std::vector<size_t> CellTenants(const Estate& estate, const Demand& demand,
+                                const PostgresSettings& postgres, int month, int clusters,
+                                const std::string& tenant);
+
+}  // namespace headroom
