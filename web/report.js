@@ -331,7 +331,7 @@
     const facts = [
       "Placement survives the loss of a zone in " + (zoneLoss ? "every month" : months.filter((m) => m.nodes.survives_zone_loss).length + " of " + months.length + " months") +
         " and of a node in " + (nodeLoss ? "every month" : months.filter((m) => m.nodes.survives_node_loss).length + " of " + months.length + " months") + ".",
-      "PostgreSQL runs " + number(last.postgres.instances) + " instances" + (last.postgres.synchronous_standby ? " with a synchronous standby" : "") +
+      "PostgreSQL runs " + clusterCount(last) + number(last.postgres.instances) + " instances" + (last.postgres.synchronous_standby ? " with a synchronous standby" : "") +
         "; backups keep " + number(last.storage.base_backups_kept) + " base backups and " + number(last.storage.wal_archive_gib, 1) + " GiB of WAL (" +
         number(last.storage.backup_footprint_gib, 1) + " GiB in " + last.label + ").",
       "Recovery load is the peak plus the backlog an outage of the tightest RTO (" + hours(last.load.rto_hours) + ") leaves, on the capacity left after losing a zone; p95 may reach " + number(factor, 1) + "× the target.",
