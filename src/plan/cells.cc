@@ -1,17 +1,11 @@
 #include "plan/cells.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace headroom {
 
 double CellShare(const MonthPlan& m) {
   return m.postgres.clusters > 1 ? std::clamp(m.postgres.cluster_share, 1e-9, 1.0) : 1.0;
-}
-
-int CellCount(int count, double share) {
-  if (share >= 1.0 || count <= 0) return count;
-  return std::max(1, static_cast<int>(std::ceil(count * share - 1e-9)));
 }
 
 OdooSizing CellOdoo(const MonthPlan& m) {

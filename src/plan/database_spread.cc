@@ -3,43 +3,37 @@
 #include <algorithm>
 #include <numeric>
 
+#include "plan/month_loads.h"
+
 namespace headroom {
-namespace {
 
-constexpr double kKibPerGib = 1024.0 * 1024.0;
-constexpr double kBatchWindowS = 3600.0;  // batch CPU-seconds are given per window hour
-
-double Sane(double x) { return x > 0 ? x : 0.0; }  // NaN → 0
-
-}  // namespace
-
+// Each tenant's month as the sizer would see it alone (its peak window's rates, its batch work
+// and monthly requests), so that its weights come from the sizer's own formulas.
 std::vector<std::vector<DatabaseWeight>> TenantDatabaseWeights(const Estate& estate,
                                                                const Demand& demand,
                                                                const PostgresSettings& postgres) {
   const int months = demand.months();
   const size_t classes = estate.request_classes.size();
+  MonthLoad alone;
+  for (const RequestClass& rc : estate.request_classes) alone.classes.push_back(ClassDemandsOf(rc));
   std::vector<std::vector<DatabaseWeight>> weights(
       static_cast<size_t>(months), std::vector<DatabaseWeight>(demand.tenants.size()));
   for (size_t t = 0; t < demand.tenants.size(); ++t) {
     const TenantDemand& td = demand.tenants[t];
     double data_gib =
-        t < estate.tenants.size() ? Sane(estate.tenants[t].initial_database_gib.mid) : 0;
+        t < estate.tenants.size() ? std::max(0.0, estate.tenants[t].initial_database_gib.mid) : 0;
     for (int m = 0; m < months; ++m) {
       const LoadWindow peak = td.mid.At(m, 0, WindowKind::kPeak);
-      DatabaseWeight& w = weights[static_cast<size_t>(m)][t];
       for (size_t c = 0; c < classes; ++c) {
-        const RequestClass& rc = estate.request_classes[c];
-        const double month_requests = Sane(td.requests_mid[static_cast<size_t>(m) * classes + c]);
-        data_gib +=
-            month_requests * Sane(rc.db_writes) * Sane(postgres.net_new_kib_per_write) / kKibPerGib;
-        if (rc.long_lived) continue;
-        const double rate = Sane(peak.rate_per_s[c]);
-        w.db_cpu_cores += rate * Sane(rc.db_cpu_ms) / 1000.0;
-        w.block_io_per_s +=
-            rate * (Sane(rc.db_reads) + Sane(rc.db_writes) * Sane(postgres.write_combining_factor));
+        alone.classes[c].rate_per_s[kPeak] = peak.rate_per_s[c];
+        alone.classes[c].requests_month = td.requests_mid[static_cast<size_t>(m) * classes + c];
       }
-      w.db_cpu_cores +=
-          Sane(peak.facts.batch_cpu_s) / kBatchWindowS * Sane(postgres.batch_db_cpu_per_app_cpu);
+      alone.batch_cpu_s[kPeak] = peak.facts.batch_cpu_s;
+      data_gib += DatabaseGrowthGibPerMonth(alone, postgres);
+      const BlockIo io = BlockIoAt(alone, kPeak, postgres);
+      DatabaseWeight& w = weights[static_cast<size_t>(m)][t];
+      w.db_cpu_cores = OfferedDbCpuCores(alone, OdooSizing{}, postgres)[kPeak];
+      w.block_io_per_s = io.reads_per_s + io.writes_per_s;
       w.data_gib = data_gib;
     }
   }

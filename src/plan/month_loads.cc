@@ -152,17 +152,8 @@ MonthLoad BuildOne(const Estate& estate, const Demand& demand, LoadView view, in
   load.month = m;
   for (size_t c = 0; c < estate.request_classes.size(); ++c) {
     const RequestClass& rc = estate.request_classes[c];
-    ClassLoad cl;
-    cl.name = rc.name;
-    cl.app_cpu_ms = rc.app_cpu_ms;
-    cl.db_cpu_ms = rc.db_cpu_ms;
-    cl.db_reads = rc.db_reads;
-    cl.db_writes = rc.db_writes;
-    cl.worker_memory_mib = rc.worker_memory_mib;
-    cl.response_kib = rc.response_kib;
-    cl.service_cv = rc.service_cv;
+    ClassLoad cl = ClassDemandsOf(rc);
     cl.p95_target_ms = TightestTarget(estate, rc);
-    cl.long_lived = rc.long_lived;
     cl.requests_month = RequestsMonth(demand, view, m, static_cast<int>(c));
     load.classes.push_back(std::move(cl));
   }
@@ -181,6 +172,20 @@ MonthLoad BuildOne(const Estate& estate, const Demand& demand, LoadView view, in
 }
 
 }  // namespace
+
+ClassLoad ClassDemandsOf(const RequestClass& rc) {
+  ClassLoad cl;
+  cl.name = rc.name;
+  cl.app_cpu_ms = rc.app_cpu_ms;
+  cl.db_cpu_ms = rc.db_cpu_ms;
+  cl.db_reads = rc.db_reads;
+  cl.db_writes = rc.db_writes;
+  cl.worker_memory_mib = rc.worker_memory_mib;
+  cl.response_kib = rc.response_kib;
+  cl.service_cv = rc.service_cv;
+  cl.long_lived = rc.long_lived;
+  return cl;
+}
 
 std::vector<MonthLoad> BuildMonthLoads(const Estate& estate, const Demand& demand, LoadView view,
                                        const PostgresSettings& postgres,

@@ -27,6 +27,10 @@ std::vector<MonthLoad> BuildMonthLoads(const Estate& estate, const Demand& deman
                                        const PostgresSettings& postgres,
                                        const std::vector<std::vector<double>>& cluster_shares = {});
 
+// A class's per-request demands (costs, memory, response size, variability), without rates,
+// monthly requests or a target.
+ClassLoad ClassDemandsOf(const RequestClass& rc);
+
 // The tightest RPO when no tenant states one.
 inline constexpr double kDefaultRpoMinutes = 15.0;
 

@@ -117,6 +117,11 @@ std::vector<double> ClusterShares(const std::vector<DatabaseWeight>& weights, in
   return out;
 }
 
+int CellCount(int count, double share) {
+  if (share >= 1.0 || count <= 0) return count;
+  return std::max(1, static_cast<int>(std::ceil(count * share - 1e-9)));
+}
+
 MonthLoad ClusterLoad(const MonthLoad& estate, double share) {
   const double f = std::clamp(Sane(share), 0.0, 1.0);
   MonthLoad load = estate;

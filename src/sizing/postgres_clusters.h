@@ -40,6 +40,10 @@ int BusiestCluster(const std::vector<DatabaseWeight>& weights, const std::vector
 // min(max_clusters, databases with any load). [0] = 1; empty when no database has a load.
 std::vector<double> ClusterShares(const std::vector<DatabaseWeight>& weights, int max_clusters);
 
+// `count` of the estate's (workers, pods) for one cell carrying `share`: ⌈share × count⌉, at
+// least 1 where count is; `count` itself for a share of 1 or more.
+int CellCount(int count, double share);
+
 // What one cluster carrying `share` of the estate's databases sees: the rates, sessions, batch
 // work, monthly requests and database sizes of `estate` times `share`. The heaviest single
 // batch release is kept whole (it runs on one database).

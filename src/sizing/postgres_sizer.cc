@@ -40,24 +40,6 @@ double Reserve(const HeadroomPolicy& policy) {
   return std::clamp(policy.maintenance_reserve, 0.0, 0.95);
 }
 
-// Offered DB CPU per window, in cores: Σ λ db_cpu_ms / 1000 for the requests, plus the cron
-// workers' DB share of the batch in flight, times (1 + the autovacuum and background share).
-std::array<double, 3> DbCpuCores(const MonthLoad& load, const OdooSizing& odoo,
-                                 const PostgresSettings& s) {
-  std::array<double, 3> cores{};
-  for (int w = 0; w < 3; ++w) {
-    double requests = 0;
-    for (const ClassLoad& c : load.classes) {
-      if (Serves(c)) requests += Sane(c.rate_per_s[w]) * Sane(c.db_cpu_ms) / 1000.0;
-    }
-    double batch_app_cores = Sane(load.batch_cpu_s[w]) / kBatchWindowS;
-    if (odoo.cron_workers > 0) batch_app_cores = std::min(batch_app_cores, 1.0 * odoo.cron_workers);
-    const double batch = batch_app_cores * Sane(s.batch_db_cpu_per_app_cpu);
-    cores[w] = (requests + batch) * (1.0 + Sane(s.autovacuum_cpu_share));
-  }
-  return cores;
-}
-
 struct CpuPlan {
   int vcpu = 0;
   bool saturated = false;
@@ -212,21 +194,15 @@ int64_t LoadWorkMemKib(double memory_gib, const PgTuneSettings& pgtune, int heav
 }
 
 void SizeIo(const MonthLoad& load, const PostgresSettings& s, PostgresSizing& out) {
-  std::array<double, 3> reads{};
-  std::array<double, 3> writes{};
-  for (const ClassLoad& c : load.classes) {
-    for (int w : {kPeak, kRecovery}) {
-      reads[w] += Sane(c.rate_per_s[w]) * Sane(c.db_reads);
-      writes[w] += Sane(c.rate_per_s[w]) * Sane(c.db_writes) * Sane(s.write_combining_factor);
-    }
-  }
+  const BlockIo peak = BlockIoAt(load, kPeak, s);
+  const BlockIo recovery = BlockIoAt(load, kRecovery, s);
   const double mib_per_block = kBlockKib / 1024.0;
-  out.read_iops_peak = reads[kPeak];
-  out.write_iops_peak = writes[kPeak];
-  out.throughput_mib_s_peak = (reads[kPeak] + writes[kPeak]) * mib_per_block;
-  out.read_iops_recovery = reads[kRecovery];
-  out.write_iops_recovery = writes[kRecovery];
-  out.throughput_mib_s_recovery = (reads[kRecovery] + writes[kRecovery]) * mib_per_block;
+  out.read_iops_peak = peak.reads_per_s;
+  out.write_iops_peak = peak.writes_per_s;
+  out.throughput_mib_s_peak = (peak.reads_per_s + peak.writes_per_s) * mib_per_block;
+  out.read_iops_recovery = recovery.reads_per_s;
+  out.write_iops_recovery = recovery.writes_per_s;
+  out.throughput_mib_s_recovery = (recovery.reads_per_s + recovery.writes_per_s) * mib_per_block;
 }
 
 double RoundUp(double gib, double step) {
@@ -387,6 +363,33 @@ void Judge(const CpuPlan& cpu, const MemoryPlan& memory, const HeadroomPolicy& p
 
 }  // namespace
 
+std::array<double, 3> OfferedDbCpuCores(const MonthLoad& load, const OdooSizing& odoo,
+                                        const PostgresSettings& settings) {
+  std::array<double, 3> cores{};
+  for (int w = 0; w < 3; ++w) {
+    double requests = 0;
+    for (const ClassLoad& c : load.classes) {
+      if (Serves(c)) requests += Sane(c.rate_per_s[w]) * Sane(c.db_cpu_ms) / 1000.0;
+    }
+    double batch_app_cores = Sane(load.batch_cpu_s[w]) / kBatchWindowS;
+    if (odoo.cron_workers > 0) batch_app_cores = std::min(batch_app_cores, 1.0 * odoo.cron_workers);
+    const double batch = batch_app_cores * Sane(settings.batch_db_cpu_per_app_cpu);
+    cores[w] = (requests + batch) * (1.0 + Sane(settings.autovacuum_cpu_share));
+  }
+  return cores;
+}
+
+BlockIo BlockIoAt(const MonthLoad& load, int window, const PostgresSettings& settings) {
+  BlockIo io;
+  const int w = std::clamp(window, 0, 2);
+  for (const ClassLoad& c : load.classes) {
+    io.reads_per_s += Sane(c.rate_per_s[w]) * Sane(c.db_reads);
+    io.writes_per_s +=
+        Sane(c.rate_per_s[w]) * Sane(c.db_writes) * Sane(settings.write_combining_factor);
+  }
+  return io;
+}
+
 double CpuSlowdown(double offered_cores, int vcpu) {
   const int c = std::max(1, vcpu);
   const double a = std::min(offered_cores > 0 ? offered_cores : 0.0, 0.999 * c);
@@ -418,7 +421,7 @@ PostgresSizing SizeOneCluster(const MonthLoad& load, const OdooSizing& odoo,
   const PostgresSettings& s = settings;
   PostgresSizing out;
   // 1. CPU.
-  out.db_cpu_cores = DbCpuCores(load, odoo, s);
+  out.db_cpu_cores = OfferedDbCpuCores(load, odoo, s);
   const CpuPlan cpu = ChooseVcpu(out.db_cpu_cores, policy, s);
   out.vcpu = cpu.vcpu;
   for (int w = 0; w < 3; ++w) out.cpu_utilisation[w] = out.db_cpu_cores[w] / out.vcpu;
@@ -480,14 +483,10 @@ PostgresSizing SizeOneCluster(const MonthLoad& load, const OdooSizing& odoo,
 // Odoo deployment of its own for its tenants (Traefik routes each host to its cell), so its
 // connections come from its share of the workers, not from all of them.
 OdooSizing CellWorkers(const OdooSizing& odoo, double share) {
-  if (share >= 1.0) return odoo;
-  const auto part = [share](int workers) {
-    return workers > 0 ? std::max(1, static_cast<int>(std::ceil(workers * share - 1e-9))) : 0;
-  };
   OdooSizing cell = odoo;
-  cell.http_workers = part(odoo.http_workers);
-  cell.cron_workers = part(odoo.cron_workers);
-  cell.gevent_workers = part(odoo.gevent_workers);
+  cell.http_workers = CellCount(odoo.http_workers, share);
+  cell.cron_workers = CellCount(odoo.cron_workers, share);
+  cell.gevent_workers = CellCount(odoo.gevent_workers, share);
   return cell;
 }
 

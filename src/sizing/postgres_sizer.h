@@ -191,6 +191,19 @@ inline double TotalMemoryGib(const PostgresSizing& pg) {
 PostgresSizing SizePostgres(const MonthLoad& load, const OdooSizing& odoo,
                             const HeadroomPolicy& policy, const PostgresSettings& settings);
 
+// Offered DB CPU per window, in cores: Σ λ db_cpu_ms / 1000 for the requests, plus the cron
+// workers' DB share (batch_db_cpu_per_app_cpu) of the batch in flight, at most
+// `odoo.cron_workers` cores of it when that is set, times (1 + autovacuum_cpu_share).
+std::array<double, 3> OfferedDbCpuCores(const MonthLoad& load, const OdooSizing& odoo,
+                                        const PostgresSettings& settings);
+
+// Block IO per second in one window: Σ λ db_reads, and Σ λ db_writes × write_combining_factor.
+struct BlockIo {
+  double reads_per_s = 0;
+  double writes_per_s = 0;
+};
+BlockIo BlockIoAt(const MonthLoad& load, int window, const PostgresSettings& settings);
+
 // Tables and indexes the month's writes add: Σ_c requests_month × db_writes ×
 // net_new_kib_per_write, in GiB. The lead accumulates it into MonthLoad::database_gib.
 double DatabaseGrowthGibPerMonth(const MonthLoad& load, const PostgresSettings& settings);
