@@ -2,6 +2,7 @@
 // Errors travel as values. An Error names what went wrong (code), says it in a sentence
 // (message) and points at the input it is about (where: "estate.yaml:12:5 tenants[3].users").
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,10 @@ ExitCode ExitCodeFor(ErrorCode code);
 
 // Several errors reported at once (validation collects them all before failing).
 using Errors = std::vector<Error>;
+
+// The most errors a reader of a data file (CSV, Prometheus JSON) lists: a wrong file gives a
+// screenful, not a million lines.
+inline constexpr size_t kMaxDataFileErrors = 50;
 
 // Joins formatted errors, one per line.
 std::string FormatAll(const Errors& errors);

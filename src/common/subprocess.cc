@@ -18,6 +18,7 @@ namespace headroom {
 namespace {
 
 constexpr size_t kMaxOutputBytes = 1 << 20;
+constexpr size_t kOutputTailBytes = 1500;
 
 std::vector<char*> Argv(const std::vector<std::string>& argv) {
   std::vector<char*> out;
@@ -138,6 +139,11 @@ int BackgroundProcess::Stop(double grace_seconds) {
   }
   pid_ = -1;
   return ExitCodeOf(status);
+}
+
+std::string OutputTail(const std::string& output) {
+  if (output.size() <= kOutputTailBytes) return output;
+  return "..." + output.substr(output.size() - kOutputTailBytes);
 }
 
 }  // namespace headroom

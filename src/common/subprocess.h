@@ -21,6 +21,10 @@ struct ProcessResult {
 // cannot be started. A non-zero exit is a result, not an error. REQUIRES: !argv.empty().
 Result<ProcessResult> RunProcess(const std::vector<std::string>& argv);
 
+// The last 1,500 characters of a program's output (with "..." when cut): enough of a failing
+// tool's log for an error message to say why.
+std::string OutputTail(const std::string& output);
+
 // A program left running in the background, its output appended to `log_path`. Stop() sends
 // SIGTERM (then SIGKILL after `grace_seconds`) and waits; the destructor stops it too.
 class BackgroundProcess {

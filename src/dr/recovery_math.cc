@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/units.h"
+
 namespace headroom {
 namespace {
 
 constexpr double kMaxInput = 1e12;
-constexpr double kMibPerGib = 1024;
-constexpr double kSecondsPerDay = 86400;
 
 // NaN and negatives read as 0, +inf as a huge finite value.
 double Clean(double x) { return std::isnan(x) || x <= 0 ? 0.0 : std::min(x, kMaxInput); }

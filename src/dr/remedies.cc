@@ -5,12 +5,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/units.h"
+
 namespace headroom {
 namespace {
 
-constexpr double kMibPerGib = 1024;
-constexpr double kSecondsPerDay = 86400;
-constexpr double kDaysPerMonth = 365.25 / 12;
 // Daily snapshots kept: a week of them; the WAL archive covers the rest of the window.
 constexpr int kSnapshotsKept = 7;
 

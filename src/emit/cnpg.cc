@@ -12,14 +12,14 @@
 namespace headroom::emit {
 namespace {
 
-Json Parameters(const PostgresSizing& pg) {
+Json ParameterMap(const PostgresSizing& pg) {
   Json p = Json::object();
   for (const auto& [name, value] : PostgresParameters(pg, true)) p[name] = value;
   return p;
 }
 
 Json PostgresSection(const PostgresSizing& pg) {
-  Json section{{"parameters", Parameters(pg)}};
+  Json section{{"parameters", ParameterMap(pg)}};
   // Synchronous replication only where an RPO below archive_timeout asks for it: a commit then
   // waits for one standby (quorum of any), with the plan's data durability.
   if (pg.synchronous_standby && pg.instances >= 2) {

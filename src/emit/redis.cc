@@ -12,7 +12,7 @@
 namespace headroom::emit {
 namespace {
 
-Json ConfigMap(const EmitContext& context) {
+Json RedisConfigMap(const EmitContext& context) {
   Json c = Object("v1", "ConfigMap", "redis-config", kRedis);
   c["data"] = {{"redis.conf", RedisConf(context)}};
   return c;
@@ -107,7 +107,7 @@ Json Deployment(const EmitContext& context, bool replica) {
   return d;
 }
 
-Json Service(const EmitContext& context) {
+Json RedisService(const EmitContext& context) {
   Json s = Object("v1", "Service", kRedis, kRedis);
   s["spec"] = {{"selector", SelectorLabels(kRedis)},
                {"ports", Json::array({Json{{"name", "redis"},
@@ -141,10 +141,10 @@ std::string RedisConf(const EmitContext& context) {
 }
 
 Manifests RedisManifests(const EmitContext& context) {
-  Manifests m{{"base/redis/configmap.yaml", ConfigMap(context)},
+  Manifests m{{"base/redis/configmap.yaml", RedisConfigMap(context)},
               {"base/redis/pvc.yaml", Volume(context)},
               {"base/redis/deployment.yaml", Deployment(context, false)},
-              {"base/redis/service.yaml", Service(context)},
+              {"base/redis/service.yaml", RedisService(context)},
               {"base/redis/pdb.yaml", Pdb(context.settings, kRedis)}};
   // The plan's replicas per shard count the primary.
   if (context.month.redis.replicas > 1) {

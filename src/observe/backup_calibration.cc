@@ -24,15 +24,10 @@ namespace fs = std::filesystem;
 constexpr const char* kScratchDatabase = "headroom_calibration";
 constexpr const char* kSlot = "headroom_calibration";
 constexpr double kMib = 1024.0 * 1024.0;
-constexpr size_t kOutputTail = 1500;
 // The restored server listens only on a Unix socket in the work folder; the port only names it.
 constexpr int kRestorePort = 5433;
 constexpr int kSourcePort = 5432;
 constexpr double kRecoveryTimeoutSeconds = 600;
-
-std::string Tail(const std::string& text) {
-  return text.size() <= kOutputTail ? text : "..." + text.substr(text.size() - kOutputTail);
-}
 
 std::string Trim(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
@@ -90,7 +85,7 @@ Result<ProcessResult> Step(const std::vector<std::string>& argv) {
   if (!r.ok()) return r.errors();
   if (r.value().exit_code != 0) {
     return IoError(fmt::format("{} exited with {}:\n{}", DescribeCommand(argv), r.value().exit_code,
-                               Tail(r.value().output)));
+                               OutputTail(r.value().output)));
   }
   return r;
 }
@@ -231,7 +226,8 @@ Status Calibrator::WaitForReceiver(const std::string& lsn) {
     if (!done.ok()) return done.errors();
     if (done.value() == "t") return Status::Ok();
     if (!receiver_->Running()) {
-      return IoError("pg_receivewal stopped early:\n" + Tail(ReadText(work_ / "receivewal.log")));
+      return IoError("pg_receivewal stopped early:\n" +
+                     OutputTail(ReadText(work_ / "receivewal.log")));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
@@ -343,12 +339,12 @@ Status Calibrator::WaitForRecoveryEnd() const {
       return Status::Ok();
     }
     if (log.find("FATAL:") != std::string::npos || log.find("PANIC:") != std::string::npos) {
-      return IoError("the restored server failed:\n" + Tail(log));
+      return IoError("the restored server failed:\n" + OutputTail(log));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   return IoError(fmt::format("recovery did not end within {:.0f} s:\n{}", kRecoveryTimeoutSeconds,
-                             Tail(ReadText(log_path))));
+                             OutputTail(ReadText(log_path))));
 }
 
 Status Calibrator::ReadRedo(BackupMeasurement& out) const {
@@ -357,7 +353,7 @@ Status Calibrator::ReadRedo(BackupMeasurement& out) const {
   const std::optional<unsigned long long> to = ParseLsnAfter(log, "redo done at ");
   const std::optional<double> elapsed = ParseRedoElapsedSeconds(log);
   if (!from || !to || *to < *from) {
-    return IoError("the restored server's log shows no completed redo:\n" + Tail(log));
+    return IoError("the restored server's log shows no completed redo:\n" + OutputTail(log));
   }
   out.wal_mib = static_cast<double>(*to - *from) / kMib;
   // The log's elapsed time is redo alone; without it, pg_ctl's wait (which adds start-up).

@@ -10,13 +10,11 @@
 namespace headroom {
 namespace {
 
-constexpr size_t kMaxErrors = 50;  // a mismatched pair of files gives a screenful, not thousands
-
-// The first kMaxErrors errors, and a last one saying how many more there were.
+// The first kMaxDataFileErrors errors, and a last one saying how many more there were.
 Errors Capped(Errors errors) {
-  if (errors.size() <= kMaxErrors) return errors;
-  const size_t more = errors.size() - kMaxErrors;
-  errors.resize(kMaxErrors);
+  if (errors.size() <= kMaxDataFileErrors) return errors;
+  const size_t more = errors.size() - kMaxDataFileErrors;
+  errors.resize(kMaxDataFileErrors);
   errors.push_back(InvalidError(fmt::format("... and {} more errors", more)));
   return errors;
 }
@@ -118,7 +116,7 @@ Result<DemandSamples> ReadDemandSamples(const CsvInput& utilisation,
     errors.push_back(InvalidError("no throughput record in any file", Location{}));
   }
   // Gaps: an interval without a rate of some class.
-  for (size_t k = 0; k < rate.size() && errors.size() < kMaxErrors; ++k) {
+  for (size_t k = 0; k < rate.size() && errors.size() < kMaxDataFileErrors; ++k) {
     for (size_t i = 0; i < rate[k].size(); ++i) {
       if (rate[k][i] >= 0) continue;
       const Where& w = interval_where[i];
@@ -126,7 +124,7 @@ Result<DemandSamples> ReadDemandSamples(const CsvInput& utilisation,
                                 fmt::format("no rate of class {} at this timestamp (a gap; write "
                                             "0 when there were no requests)",
                                             s.classes[k])));
-      if (errors.size() >= kMaxErrors) break;
+      if (errors.size() >= kMaxDataFileErrors) break;
     }
   }
   if (!errors.empty()) return Capped(std::move(errors));

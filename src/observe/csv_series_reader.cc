@@ -11,7 +11,6 @@ namespace headroom {
 namespace {
 
 // Report at most this many errors: a wrong file gives one per line otherwise.
-constexpr size_t kMaxErrors = 50;
 
 struct Cell {
   std::string_view text;
@@ -62,9 +61,9 @@ class CsvReader {
     if (builders_.empty() && errors_.empty()) {
       errors_.push_back(InvalidError("no samples", {file_, 0, 0, ""}));
     }
-    if (errors_.size() > kMaxErrors) {
-      const size_t more = errors_.size() - kMaxErrors;
-      errors_.resize(kMaxErrors);
+    if (errors_.size() > kMaxDataFileErrors) {
+      const size_t more = errors_.size() - kMaxDataFileErrors;
+      errors_.resize(kMaxDataFileErrors);
       errors_.push_back(InvalidError(fmt::format("and {} more errors", more), {file_, 0, 0, ""}));
     }
     if (!errors_.empty()) return errors_;

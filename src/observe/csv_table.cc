@@ -9,8 +9,6 @@
 namespace headroom {
 namespace {
 
-constexpr size_t kMaxErrors = 50;  // a wrong file gives a screenful, not a million lines
-
 std::string_view TrimCell(std::string_view cell, int* column) {
   while (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t')) {
     cell.remove_prefix(1);
@@ -58,7 +56,7 @@ Result<CsvTable> ReadCsvTable(std::string_view text, std::string_view file,
   bool have_header = false;
   int line_number = 0;
   size_t at = 0;
-  while (at < text.size() && errors.size() < kMaxErrors) {
+  while (at < text.size() && errors.size() < kMaxDataFileErrors) {
     const size_t newline = text.find('\n', at);
     const size_t end = newline == std::string_view::npos ? text.size() : newline;
     const std::string_view line = text.substr(at, end - at);

@@ -10,18 +10,12 @@
 namespace headroom {
 namespace {
 
-constexpr size_t kOutputTail = 1500;
-
-std::string Tail(const std::string& text) {
-  return text.size() <= kOutputTail ? text : "..." + text.substr(text.size() - kOutputTail);
-}
-
 Result<ProcessResult> Run(const std::vector<std::string>& argv) {
   Result<ProcessResult> r = RunProcess(argv);
   if (!r.ok()) return r.errors();
   if (r.value().exit_code != 0) {
     return UnavailableError(fmt::format("{} exited with {}:\n{}", DescribeCommand(argv),
-                                        r.value().exit_code, Tail(r.value().output)));
+                                        r.value().exit_code, OutputTail(r.value().output)));
   }
   return r;
 }
@@ -83,7 +77,7 @@ Result<std::vector<UslPoint>> MeasurePgbenchThroughput(
       const std::optional<double> tps = ParsePgbenchTps(run.value().output);
       if (!tps || *tps <= 0) {
         return UnavailableError(fmt::format("no throughput in the output of {}:\n{}",
-                                            DescribeCommand(argv), Tail(run.value().output)));
+                                            DescribeCommand(argv), OutputTail(run.value().output)));
       }
       if (say) say(fmt::format("{} clients: {:.1f} transactions/s", c, *tps));
       points.push_back(UslPoint{static_cast<double>(c), *tps});

@@ -13,9 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr size_t kMaxErrors = 50;
-constexpr double kLastTimeS = 253402300799;  // 9999-12-31T23:59:59Z
-
 class MatrixReader {
  public:
   MatrixReader(std::string_view text, const std::string& file, const std::string& base)
@@ -116,7 +113,7 @@ class MatrixReader {
       return;
     }
     const double time_s = pair[0].get<double>();
-    if (!(time_s >= 0 && time_s <= kLastTimeS)) {
+    if (!(time_s >= 0 && time_s <= kLastSeriesTimeS)) {
       Fail(path + "[0]", fmt::format("timestamp {} is outside 1970-01-01..9999-12-31", time_s));
       return;
     }
@@ -137,9 +134,9 @@ class MatrixReader {
   }
 
   Result<SeriesSet> Finish() {
-    if (errors_.size() > kMaxErrors) {
-      const size_t more = errors_.size() - kMaxErrors;
-      errors_.resize(kMaxErrors);
+    if (errors_.size() > kMaxDataFileErrors) {
+      const size_t more = errors_.size() - kMaxDataFileErrors;
+      errors_.resize(kMaxDataFileErrors);
       errors_.push_back(InvalidError(fmt::format("and {} more errors", more), locator_.At("")));
     }
     if (!errors_.empty()) return errors_;

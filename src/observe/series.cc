@@ -46,18 +46,16 @@ std::vector<Gap> FindGaps(const std::vector<double>& times_s) {
   return gaps;
 }
 
-// Beyond year 9999 (or before 1970) a date says nothing useful: print the number.
-constexpr double kLastTimeS = 253402300799;
-
+// Beyond kLastSeriesTimeS a date says nothing useful: print the number.
 std::string FormatUtc(double time_s) {
-  if (!(time_s >= 0 && time_s <= kLastTimeS)) return fmt::format("{}", time_s);
+  if (!(time_s >= 0 && time_s <= kLastSeriesTimeS)) return fmt::format("{}", time_s);
   const auto tp =
       date::sys_seconds{std::chrono::seconds{static_cast<long long>(std::floor(time_s))}};
   return date::format("%FT%TZ", tp);
 }
 
 std::string FormatUtcDate(double time_s) {
-  if (!(time_s >= 0 && time_s <= kLastTimeS)) return fmt::format("{}", time_s);
+  if (!(time_s >= 0 && time_s <= kLastSeriesTimeS)) return fmt::format("{}", time_s);
   const auto tp =
       date::sys_seconds{std::chrono::seconds{static_cast<long long>(std::floor(time_s))}};
   return date::format("%F", date::floor<date::days>(tp));

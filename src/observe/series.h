@@ -10,6 +10,10 @@
 
 namespace headroom {
 
+// The last timestamp a series holds: 9999-12-31T23:59:59Z. Beyond it (or before 1970) a date
+// says nothing useful, and the readers refuse it.
+inline constexpr double kLastSeriesTimeS = 253402300799;
+
 struct Series {
   std::string name;                           // resource name, e.g. "cpu" or "disk{device=sda}"
   std::map<std::string, std::string> labels;  // sorted, so names are deterministic

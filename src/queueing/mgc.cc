@@ -13,9 +13,9 @@
 namespace headroom::queueing {
 namespace {
 
-constexpr double kEpsilon = std::numeric_limits<double>::epsilon();
+constexpr double kSumEpsilon = std::numeric_limits<double>::epsilon();
 // Bounds the sums below; with the shape capped (kMinGammaCv) they need O(√(1/cs²)) <= ~30 000.
-constexpr int64_t kMaxTerms = 10'000'000;
+constexpr int64_t kMaxSumTerms = 10'000'000;
 // Below this service cv the service time is taken as constant: a Gamma shape 1/cs² above 10^6
 // would cost O(10^3) terms per evaluation, and its p95 differs from the constant's by under
 // 0.2% of S.
@@ -36,8 +36,6 @@ struct Model {
   double shape = 0.0;      // k = 1 / cs² (0 means a constant service time)
   double scale = 0.0;      // θ / S = cs²
 };
-
-double Capped(double seconds) { return std::min(seconds, std::numeric_limits<double>::max()); }
 
 Model ModelOf(const MgcQueue& q) {
   assert(q.arrival_rate_per_s >= 0.0 && q.service_time_s >= 0.0 && q.servers >= 1);
@@ -82,7 +80,7 @@ double KummerIntegral(double k, double z) {
       term *= (j + 1.0 - k) / z;
       if (std::abs(term) > previous) break;  // asymptotic series turning
       sum += term;
-      if (std::abs(term) <= kEpsilon * std::abs(sum)) break;
+      if (std::abs(term) <= kSumEpsilon * std::abs(sum)) break;
       previous = std::abs(term);
     }
     return sum / z;
@@ -93,21 +91,21 @@ double KummerIntegral(double k, double z) {
   const double p_mode = GammaDensity(mode + 1.0, z);
   double sum = p_mode / (k + mode);
   double p = p_mode;
-  for (int64_t i = 1; i < kMaxTerms && p > 0.0; ++i) {
+  for (int64_t i = 1; i < kMaxSumTerms && p > 0.0; ++i) {
     const double n = mode + static_cast<double>(i);
     p *= z / n;
     const double term = p / (k + n);
     sum += term;
-    if (term <= 0.5 * kEpsilon * sum) break;
+    if (term <= 0.5 * kSumEpsilon * sum) break;
   }
   p = p_mode;
-  for (int64_t i = 0; i < kMaxTerms && p > 0.0; ++i) {
+  for (int64_t i = 0; i < kMaxSumTerms && p > 0.0; ++i) {
     const double n = mode - static_cast<double>(i);
     if (n < 1.0) break;
     p *= n / z;
     sum += p / (k + n - 1.0);
     // The weights 1/(k + n) left below are at most 1/k.
-    if (p / k <= 0.5 * kEpsilon * sum) break;
+    if (p / k <= 0.5 * kSumEpsilon * sum) break;
   }
   return sum;
 }
@@ -116,11 +114,11 @@ double KummerIntegral(double k, double z) {
 double TiltedSeries(double k, double y) {
   double term = 1.0 / k;
   double sum = term;
-  for (int64_t n = 1; n < kMaxTerms; ++n) {
+  for (int64_t n = 1; n < kMaxSumTerms; ++n) {
     const double ratio = y / (k + static_cast<double>(n));
     term *= ratio;
     sum += term;
-    if (term * ratio <= 0.5 * kEpsilon * sum * (1.0 - ratio)) break;
+    if (term * ratio <= 0.5 * kSumEpsilon * sum * (1.0 - ratio)) break;
   }
   return sum;
 }
@@ -170,12 +168,12 @@ QueueMetrics AnalyseMgc(const MgcQueue& queue) {
   metrics.saturated = m.saturated;
   metrics.probability_of_waiting = m.p_wait;
   if (m.saturated) return metrics;
-  const double wait_s = Capped(MeanWait(m) * queue.service_time_s);
-  const double response_s = Capped(wait_s + queue.service_time_s);
+  const double wait_s = CappedSeconds(MeanWait(m) * queue.service_time_s);
+  const double response_s = CappedSeconds(wait_s + queue.service_time_s);
   metrics.mean_wait_s = wait_s;
   metrics.mean_response_s = response_s;
-  metrics.mean_queue_length = Capped(queue.arrival_rate_per_s * wait_s);
-  metrics.mean_number_in_system = Capped(queue.arrival_rate_per_s * response_s);
+  metrics.mean_queue_length = CappedSeconds(queue.arrival_rate_per_s * wait_s);
+  metrics.mean_number_in_system = CappedSeconds(queue.arrival_rate_per_s * response_s);
   return metrics;
 }
 
@@ -205,7 +203,7 @@ std::optional<double> MgcWaitPercentile(const MgcQueue& queue, double p) {
   const Model m = ModelOf(queue);
   const std::optional<double> x = WaitPercentile(m, p);
   if (!x.has_value()) return std::nullopt;
-  return Capped(*x * m.service_s);
+  return CappedSeconds(*x * m.service_s);
 }
 
 std::optional<double> MgcResponsePercentile(const MgcQueue& queue, double p) {
@@ -213,10 +211,10 @@ std::optional<double> MgcResponsePercentile(const MgcQueue& queue, double p) {
   const Model m = ModelOf(queue);
   if (m.saturated) return std::nullopt;
   if (m.service_s == 0.0) return 0.0;
-  if (m.shape == 0.0) return Capped(m.service_s * (1.0 + *WaitPercentile(m, p)));
+  if (m.shape == 0.0) return CappedSeconds(m.service_s * (1.0 + *WaitPercentile(m, p)));
   const double x =
       TailQuantile([&](double t) { return ResponsePoint(m, t); }, p, 1.0 + MeanWait(m));
-  return Capped(x * m.service_s);
+  return CappedSeconds(x * m.service_s);
 }
 
 double ServiceTimePercentile(const MgcQueue& queue, double p) {

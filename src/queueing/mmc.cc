@@ -36,8 +36,6 @@ Shape ShapeOf(const MmcQueue& q) {
   return s;
 }
 
-double Capped(double seconds) { return std::min(seconds, std::numeric_limits<double>::max()); }
-
 // The response-time survival and density with time x in units of the service time: with
 // g = c − a (the waiting-tail rate in units of 1/S), P(R > xS) = e^−x + C x e^(−m x) k(|1 − g| x)
 // where m = min(1, g) and k(y) = (1 − e^−y) / y; this is the hypoexponential form written so
@@ -66,12 +64,12 @@ QueueMetrics AnalyseMmc(const MmcQueue& queue) {
   m.probability_of_waiting = s.c_wait;
   if (m.saturated) return m;
   // Wq = C S / (c − a) (Kleinrock 1975); Little's law for the lengths.
-  const double wait_s = Capped(s.c_wait * queue.service_time_s / s.gap);
-  const double response_s = Capped(wait_s + queue.service_time_s);
+  const double wait_s = CappedSeconds(s.c_wait * queue.service_time_s / s.gap);
+  const double response_s = CappedSeconds(wait_s + queue.service_time_s);
   m.mean_wait_s = wait_s;
   m.mean_response_s = response_s;
-  m.mean_queue_length = Capped(queue.arrival_rate_per_s * wait_s);
-  m.mean_number_in_system = Capped(queue.arrival_rate_per_s * response_s);
+  m.mean_queue_length = CappedSeconds(queue.arrival_rate_per_s * wait_s);
+  m.mean_number_in_system = CappedSeconds(queue.arrival_rate_per_s * response_s);
   return m;
 }
 
@@ -95,7 +93,7 @@ std::optional<double> MmcWaitPercentile(const MmcQueue& queue, double p) {
   if (Saturated(queue)) return std::nullopt;
   const Shape s = ShapeOf(queue);
   if (s.c_wait <= 1.0 - p || queue.service_time_s == 0.0) return 0.0;
-  return Capped(queue.service_time_s * (std::log(s.c_wait / (1.0 - p)) / s.gap));
+  return CappedSeconds(queue.service_time_s * (std::log(s.c_wait / (1.0 - p)) / s.gap));
 }
 
 std::optional<double> MmcResponsePercentile(const MmcQueue& queue, double p) {
@@ -105,7 +103,7 @@ std::optional<double> MmcResponsePercentile(const MmcQueue& queue, double p) {
   const Shape s = ShapeOf(queue);
   const double mean = 1.0 + s.c_wait / s.gap;  // in units of S
   const double x = TailQuantile([&](double t) { return ResponsePoint(s, t); }, p, mean);
-  return Capped(x * queue.service_time_s);
+  return CappedSeconds(x * queue.service_time_s);
 }
 
 }  // namespace headroom::queueing

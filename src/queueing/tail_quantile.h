@@ -4,9 +4,17 @@
 // on ln S (exact in one step for an exponential tail) safeguarded by bisection inside a bracket
 // that is grown by doubling. Deterministic: the same inputs give the same iterates.
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace headroom::queueing {
+
+// A time computed in units of the service time and scaled back to seconds, capped at the largest
+// double so that no result is infinite.
+inline double CappedSeconds(double seconds) {
+  return std::min(seconds, std::numeric_limits<double>::max());
+}
 
 // A survival function value and the density at the same time t.
 struct TailPoint {

@@ -88,10 +88,6 @@ Json WindowJson(const Demand& demand, const LoadWindow& w) {
   return j;
 }
 
-Json QuantilesJson(const Quantiles& q) {
-  return Json{{"p10", q.p10}, {"p50", q.p50}, {"planning", q.planning}, {"p90", q.p90}};
-}
-
 Json SummaryJson(const Demand& demand, const WindowSummary& s) {
   Json rates = Json::object();
   for (size_t c = 0; c < demand.classes.size(); ++c) {
@@ -130,6 +126,10 @@ Json MonthsJson(const Demand& demand, const WindowTable& mid,
 }
 
 }  // namespace
+
+nlohmann::ordered_json QuantilesJson(const Quantiles& q) {
+  return Json{{"p10", q.p10}, {"p50", q.p50}, {"planning", q.planning}, {"p90", q.p90}};
+}
 
 std::string DemandWindowsCsv(const Demand& demand) {
   std::string out = CsvHeader(

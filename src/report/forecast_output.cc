@@ -10,11 +10,11 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json Number(double v) { return std::isfinite(v) ? ordered_json(v) : ordered_json(); }
+ordered_json FiniteOrNull(double v) { return std::isfinite(v) ? ordered_json(v) : ordered_json(); }
 
 ordered_json Numbers(const std::vector<double>& values) {
   ordered_json out = ordered_json::array();
-  for (double v : values) out.push_back(Number(v));
+  for (double v : values) out.push_back(FiniteOrNull(v));
   return out;
 }
 
@@ -32,17 +32,17 @@ ordered_json ModelJson(const ModelFit& fit) {
   ordered_json m;
   m["name"] = fit.spec.name;
   if (fit.spec.kind == ModelKind::kLinear) {
-    m["intercept"] = Number(fit.line.intercept);
-    m["slope_per_step"] = Number(fit.line.slope_per_step);
+    m["intercept"] = FiniteOrNull(fit.line.intercept);
+    m["slope_per_step"] = FiniteOrNull(fit.line.slope_per_step);
     return m;
   }
   m["period_steps"] = fit.params.period_steps;
-  m["alpha"] = Number(fit.params.alpha);
-  m["beta"] = Number(fit.params.beta);
-  m["gamma"] = Number(fit.params.gamma);
-  m["phi"] = Number(fit.params.phi);
-  m["initial_level"] = Number(fit.start.level);
-  m["initial_trend"] = Number(fit.start.trend);
+  m["alpha"] = FiniteOrNull(fit.params.alpha);
+  m["beta"] = FiniteOrNull(fit.params.beta);
+  m["gamma"] = FiniteOrNull(fit.params.gamma);
+  m["phi"] = FiniteOrNull(fit.params.phi);
+  m["initial_level"] = FiniteOrNull(fit.start.level);
+  m["initial_trend"] = FiniteOrNull(fit.start.trend);
   m["initial_seasonal"] = Numbers(fit.start.seasonal);
   return m;
 }
@@ -51,22 +51,22 @@ ordered_json ResourceJson(const ResourceForecast& f) {
   ordered_json r;
   r["name"] = f.name;
   r["labels"] = f.labels;
-  r["capacity"] = f.capacity ? Number(*f.capacity) : ordered_json();
+  r["capacity"] = f.capacity ? FiniteOrNull(*f.capacity) : ordered_json();
   r["model"] = ModelJson(f.fit);
-  r["sigma"] = Number(f.fit.sigma);
+  r["sigma"] = FiniteOrNull(f.fit.sigma);
   ordered_json candidates = ordered_json::array();
   for (const CandidateScore& c : f.candidates) {
-    candidates.push_back({{"model", c.model}, {"rmse", Number(c.holdout_rmse)}});
+    candidates.push_back({{"model", c.model}, {"rmse", FiniteOrNull(c.holdout_rmse)}});
   }
   r["holdout"] = {{"points", f.holdout_points},
-                  {"rmse", Number(f.holdout_rmse)},
-                  {"mae", Number(f.holdout_mae)},
+                  {"rmse", FiniteOrNull(f.holdout_rmse)},
+                  {"mae", FiniteOrNull(f.holdout_mae)},
                   {"candidates", candidates}};
-  r["saturation"] = {
-      {"status", SaturationStatus(f)},
-      {"upper_band_date", DateOrNull(f.upper_crossing_s)},
-      {"upper_band_time_s", f.upper_crossing_s ? Number(*f.upper_crossing_s) : ordered_json()},
-      {"mean_date", DateOrNull(f.mean_crossing_s)}};
+  r["saturation"] = {{"status", SaturationStatus(f)},
+                     {"upper_band_date", DateOrNull(f.upper_crossing_s)},
+                     {"upper_band_time_s",
+                      f.upper_crossing_s ? FiniteOrNull(*f.upper_crossing_s) : ordered_json()},
+                     {"mean_date", DateOrNull(f.mean_crossing_s)}};
   const RegularSeries& o = f.observed;
   r["step_s"] = o.step_s;
   r["observed"] = {{"time_s", Times(o.start_s, o.step_s, o.values.size())},
@@ -92,8 +92,8 @@ std::string SaturationStatus(const ResourceForecast& f) {
 std::string ForecastJson(const ForecastReport& report) {
   ordered_json doc;
   doc["schema"] = kForecastSchema;
-  doc["horizon_days"] = Number(report.horizon_days);
-  doc["band_level"] = Number(report.level);
+  doc["horizon_days"] = FiniteOrNull(report.horizon_days);
+  doc["band_level"] = FiniteOrNull(report.level);
   ordered_json resources = ordered_json::array();
   for (const ResourceForecast& f : report.resources) resources.push_back(ResourceJson(f));
   doc["resources"] = resources;

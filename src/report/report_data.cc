@@ -3,14 +3,11 @@
 #include <array>
 
 #include "estate/enum_words.h"
+#include "report/demand_output.h"
 #include "sizing/odoo_cron.h"
 
 namespace headroom {
 namespace {
-
-Json QuantilesJson(const Quantiles& q) {
-  return Json{{"p10", q.p10}, {"p50", q.p50}, {"planning", q.planning}, {"p90", q.p90}};
-}
 
 // Per month and window, the estate's offered CPU (cores) across the Monte Carlo samples: the
 // uncertainty band around the load the plan was sized for.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/units.h"
+
 namespace headroom {
 namespace {
 
@@ -22,8 +24,6 @@ double Progressive(double amount, const Tier* tiers, int count) {
   }
   return reserved;
 }
-
-constexpr double kMibPerGib = 1024.0;
 
 }  // namespace
 

@@ -24,9 +24,9 @@ using sizer_math::Share;
 // 1 KiB = 1,024 bytes = 8,192 bits; 1 Mbit = 10^6 bits (network rates are decimal).
 constexpr double kBitsPerKib = 8.0 * 1024.0;
 constexpr double kBitsPerMbit = 1e6;
-constexpr double kMinCpuRequestM = 100;
-constexpr double kCpuStepM = 50;
-constexpr double kMemoryStepMib = 16;
+constexpr double kIngressMinCpuRequestM = 100;
+constexpr double kIngressCpuStepM = 50;
+constexpr double kIngressMemoryStepMib = 16;
 
 using PerWindow = std::array<double, 3>;
 
@@ -121,12 +121,14 @@ void FillRequests(const Traffic& t, const IngressSettings& settings, IngressSizi
                                    n[w]));
   }
   // The request is what a replica burns at its worst window, never more than its size.
-  const double most_m = std::max(kMinCpuRequestM, Clean(settings.replica_cpu_cores) * 1000.0);
+  const double most_m =
+      std::max(kIngressMinCpuRequestM, Clean(settings.replica_cpu_cores) * 1000.0);
   out.replica_cpu_request_m =
-      std::clamp(RoundUp(std::min(cores, kMaxInput) * 1000.0, kCpuStepM), kMinCpuRequestM, most_m);
+      std::clamp(RoundUp(std::min(cores, kMaxInput) * 1000.0, kIngressCpuStepM),
+                 kIngressMinCpuRequestM, most_m);
   out.replica_memory_request_mib =
       RoundUp(Clean(settings.replica_memory_mib) + std::min(connection_kib, kMaxInput) / 1024.0,
-              kMemoryStepMib);
+              kIngressMemoryStepMib);
 }
 
 void FillRateLimit(const IngressSettings& settings, IngressSizing& out) {

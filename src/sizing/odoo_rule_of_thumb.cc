@@ -23,7 +23,7 @@ constexpr double kLightShare = 0.8;
 // Keeps the integer conversions defined for absurd inputs (far beyond any estate).
 constexpr double kMaxCount = 1e9;
 
-int CeilCount(double x) { return static_cast<int>(std::clamp(std::ceil(x), 0.0, kMaxCount)); }
+int CeilToCount(double x) { return static_cast<int>(std::clamp(std::ceil(x), 0.0, kMaxCount)); }
 
 }  // namespace
 
@@ -31,14 +31,14 @@ OdooRuleOfThumb OdooRuleOfThumbFor(double concurrent_users, int cpu_cores) {
   assert(concurrent_users >= 0 && cpu_cores >= 0);
   OdooRuleOfThumb r;
   r.concurrent_users = std::isfinite(concurrent_users) ? std::max(0.0, concurrent_users) : 0.0;
-  r.workers_for_users = CeilCount(r.concurrent_users / kUsersPerWorker);
+  r.workers_for_users = CeilToCount(r.concurrent_users / kUsersPerWorker);
   if (cpu_cores > 0) {
     r.cpu_cores = cpu_cores;
     const double most = 2.0 * cpu_cores + 1.0;
     r.workers = static_cast<int>(std::min<double>(r.workers_for_users, most));
   } else {
     // The fewest cores whose 2 × CPU + 1 covers the workers wanted, at least one.
-    r.cpu_cores = std::max(1, CeilCount((r.workers_for_users - 1) / 2.0));
+    r.cpu_cores = std::max(1, CeilToCount((r.workers_for_users - 1) / 2.0));
     r.workers = r.workers_for_users;
   }
   const double per_worker_mib = kLightShare * kLightWorkerMib + (1 - kLightShare) * kHeavyWorkerMib;

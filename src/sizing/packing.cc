@@ -17,10 +17,6 @@ using packing::PackState;
 using packing::RunConfig;
 using packing::TypeSlot;
 
-// ⌈x⌉ for a replica count given as a real number; the 1e-9 tolerance keeps float noise
-// (2.0000000001) from rounding up to 3.
-int CeilReplicas(double x) { return static_cast<int>(std::ceil(x - 1e-9)); }
-
 bool IsHostname(AntiAffinity a) {
   return a == AntiAffinity::kHostname || a == AntiAffinity::kHostnameZoneSpread;
 }

@@ -22,6 +22,7 @@
 // capacities), solved exactly (an optimal vertex uses one type or two), and (b) for each group
 // limited to k replicas per node, ⌈replicas / k⌉ nodes of the cheapest type that fits its pod.
 
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -51,6 +52,10 @@ struct PodGroup {
   // Replicas' worth of load that must survive the loss of a zone / node (from sizing); 0 = none.
   double needed_after_loss = 0;
 };
+
+// ⌈needed⌉ replicas for a need given as a real number; the 1e-9 tolerance keeps float noise
+// (2.0000000001) from rounding up to 3.
+inline int CeilReplicas(double needed) { return static_cast<int>(std::ceil(needed - 1e-9)); }
 
 struct PackingOptions {
   int max_nodes = 0;  // 0 = no limit

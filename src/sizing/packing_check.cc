@@ -12,8 +12,6 @@
 namespace headroom {
 namespace {
 
-int CeilReplicas(double x) { return static_cast<int>(std::ceil(x - 1e-9)); }
-
 class Violations {
  public:
   void Add(const std::string& field, const std::string& message) {

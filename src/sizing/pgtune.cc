@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "common/units.h"
+
 // Every rule below is PGTune's, from le0pard/pgtune
 // src/features/configuration/configurationSlice.js at 01bb6447; the selector it comes from is
 // named in each function's comment.
@@ -10,7 +12,6 @@ namespace headroom {
 namespace {
 
 constexpr double kKibPerMib = 1024.0;
-constexpr double kKibPerGib = 1024.0 * 1024.0;
 
 bool IsWindowsUpTo17(const PgTuneInput& in) {
   return in.os == PgOs::kWindows && in.postgres_version <= 17;

@@ -13,20 +13,21 @@ namespace {
 
 using Shares = std::array<double, 3>;  // database CPU, block IO, data
 
-double Sane(double x) { return x > 0 && std::isfinite(x) ? x : 0.0; }
+double FiniteOrZero(double x) { return x > 0 && std::isfinite(x) ? x : 0.0; }
 
 // Each database's load as shares of the estate's, per dimension (0 where the estate has none).
 std::vector<Shares> SharesOf(const std::vector<DatabaseWeight>& weights) {
   Shares total{};
   for (const DatabaseWeight& w : weights) {
-    total[0] += Sane(w.db_cpu_cores);
-    total[1] += Sane(w.block_io_per_s);
-    total[2] += Sane(w.data_gib);
+    total[0] += FiniteOrZero(w.db_cpu_cores);
+    total[1] += FiniteOrZero(w.block_io_per_s);
+    total[2] += FiniteOrZero(w.data_gib);
   }
   std::vector<Shares> shares;
   shares.reserve(weights.size());
   for (const DatabaseWeight& w : weights) {
-    const Shares raw{Sane(w.db_cpu_cores), Sane(w.block_io_per_s), Sane(w.data_gib)};
+    const Shares raw{FiniteOrZero(w.db_cpu_cores), FiniteOrZero(w.block_io_per_s),
+                     FiniteOrZero(w.data_gib)};
     Shares s{};
     for (size_t d = 0; d < 3; ++d) s[d] = total[d] > 0 ? raw[d] / total[d] : 0.0;
     shares.push_back(s);
@@ -123,7 +124,7 @@ int CellCount(int count, double share) {
 }
 
 MonthLoad ClusterLoad(const MonthLoad& estate, double share) {
-  const double f = std::clamp(Sane(share), 0.0, 1.0);
+  const double f = std::clamp(FiniteOrZero(share), 0.0, 1.0);
   MonthLoad load = estate;
   load.cluster_shares.clear();  // a cluster's databases are not spread again
   for (ClassLoad& c : load.classes) {

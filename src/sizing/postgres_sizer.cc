@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "common/random.h"
+#include "common/units.h"
 #include "queueing/mgc.h"
 #include "queueing/mmc.h"
 #include "sizing/postgres_clusters.h"
@@ -15,17 +16,14 @@
 namespace headroom {
 namespace {
 
-constexpr double kDaysPerMonth = 365.25 / 12.0;  // the average month (MonthLoad has no dates)
-constexpr double kKibPerGib = 1024.0 * 1024.0;
-constexpr double kMibPerGib = 1024.0;
 constexpr double kBlockKib = 8.0;                // PostgreSQL's block size
 constexpr double kMinWorkMemKib = 4.0 * 1024.0;  // PGTune's 4 MB floor
 constexpr double kBatchWindowS = 3600.0;         // batch CPU-seconds are given per window hour
 // Inputs are clamped to [0, 1e12] so that no product of a few of them overflows.
-constexpr double kMaxInput = 1e12;
-constexpr const char* kWindowNames[3] = {"sustained", "peak", "recovery"};
+constexpr double kMaxPostgresInput = 1e12;
+constexpr const char* kPostgresWindowNames[3] = {"sustained", "peak", "recovery"};
 
-double Sane(double x) { return x > 0 ? std::min(x, kMaxInput) : 0.0; }  // NaN → 0
+double Sane(double x) { return x > 0 ? std::min(x, kMaxPostgresInput) : 0.0; }  // NaN → 0
 
 bool Serves(const ClassLoad& c) { return !c.long_lived; }
 
@@ -205,7 +203,7 @@ void SizeIo(const MonthLoad& load, const PostgresSettings& s, PostgresSizing& ou
   out.throughput_mib_s_recovery = (recovery.reads_per_s + recovery.writes_per_s) * mib_per_block;
 }
 
-double RoundUp(double gib, double step) {
+double RoundUpGib(double gib, double step) {
   step = std::max(step, 1e-3);
   return std::ceil(gib / step - 1e-9) * step;
 }
@@ -214,11 +212,11 @@ void SizeVolumes(const MonthLoad& load, const HeadroomPolicy& policy, const Post
                  PostgresSizing& out) {
   const double room = 1.0 + Sane(policy.storage_growth_room);
   const double ahead = std::max(Sane(load.database_gib_lookahead), Sane(load.database_gib));
-  out.storage_gib = RoundUp(std::max(Sane(s.min_volume_gib), ahead * room), s.volume_step_gib);
+  out.storage_gib = RoundUpGib(std::max(Sane(s.min_volume_gib), ahead * room), s.volume_step_gib);
   const double max_wal_gib = static_cast<double>(out.settings.max_wal_size_mib) / kMibPerGib;
   const double wal =
       std::max(2.0 * max_wal_gib, out.wal_gib_per_day * Sane(s.wal_archive_lag_days));
-  out.wal_storage_gib = RoundUp(wal * room, s.volume_step_gib);
+  out.wal_storage_gib = RoundUpGib(wal * room, s.volume_step_gib);
 }
 
 // Instances and replication (CloudNativePG): a standby when a zone or node loss must be
@@ -284,7 +282,7 @@ struct Claim {
 
 std::string Reason(const Claim& c, const PostgresSizing& out, const MemoryPlan& memory,
                    const HeadroomPolicy& policy, const PostgresSettings& s) {
-  const char* window = kWindowNames[c.window];
+  const char* window = kPostgresWindowNames[c.window];
   const std::string name = c.name;
   if (name == "postgres cpu") {
     const double ceiling = Ceilings(policy)[c.window] * 100.0;

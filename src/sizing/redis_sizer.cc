@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 
+#include "common/units.h"
 #include "sizing/sizer_math.h"
 
 namespace headroom {
@@ -19,16 +20,14 @@ using sizer_math::RoundUp;
 using sizer_math::Share;
 
 // Inputs are clamped here so that every product below stays finite.
-// The Gregorian calendar's average month, to spread a month's requests over the expiry.
-constexpr double kDaysPerMonth = 365.25 / 12.0;
-constexpr double kMemoryStepMib = 64;
+constexpr double kRedisMemoryStepMib = 64;
 // Redis Cluster tutorial (redis.io, "Scale with Redis Cluster"): a minimal cluster that works
 // as expected has at least three primaries.
 constexpr int kClusterMinShards = 3;
 // Redis Sentinel documentation: at least three Sentinel instances for a robust deployment.
 constexpr int kSentinels = 3;
-constexpr double kMinCpuRequestM = 100;
-constexpr double kCpuStepM = 50;
+constexpr double kRedisMinCpuRequestM = 100;
+constexpr double kRedisCpuStepM = 50;
 
 std::array<double, 3> OpsPerS(const MonthLoad& load, const RedisSettings& settings) {
   std::array<double, 3> ops{};
@@ -96,8 +95,8 @@ int BindingWindow(const std::array<double, 3>& utilisation, const HeadroomPolicy
 
 double CpuRequestM(const std::array<double, 3>& utilisation) {
   const double busiest = *std::max_element(utilisation.begin(), utilisation.end());
-  const double m = RoundUp(std::min(busiest, 1.0) * 1000.0, kCpuStepM);
-  return std::max(kMinCpuRequestM, m);
+  const double m = RoundUp(std::min(busiest, 1.0) * 1000.0, kRedisCpuStepM);
+  return std::max(kRedisMinCpuRequestM, m);
 }
 
 void FillMemory(const MonthLoad& load, const RedisSettings& settings, RedisSizing& out) {
@@ -108,10 +107,10 @@ void FillMemory(const MonthLoad& load, const RedisSettings& settings, RedisSizin
   out.data_mib = out.sessions * Clean(settings.session_kib) / 1024.0 + Clean(settings.cache_mib);
   const double overhead = std::max(1.0, Clean(settings.memory_overhead));
   // maxmemory 0 means "no limit" to Redis: never plan less than one step.
-  out.memory_mib =
-      std::max(kMemoryStepMib, RoundUp(out.data_mib * overhead / out.shards, kMemoryStepMib));
+  out.memory_mib = std::max(kRedisMemoryStepMib,
+                            RoundUp(out.data_mib * overhead / out.shards, kRedisMemoryStepMib));
   const double factor = std::max(1.0, Clean(settings.pod_memory_factor));
-  out.pod_memory_limit_mib = RoundUp(out.memory_mib * factor, kMemoryStepMib);
+  out.pod_memory_limit_mib = RoundUp(out.memory_mib * factor, kRedisMemoryStepMib);
 }
 
 std::string ShardNote(const RedisSizing& out, const HeadroomPolicy& policy,

@@ -5,21 +5,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sizing/sizer_math.h"
+
 namespace headroom {
 namespace {
 
-// Inputs are clamped here so that every product below stays finite.
-constexpr double kMaxInput = 1e15;
+using sizer_math::Clean;
+using sizer_math::Need;
+
 constexpr int kMaxRetentionDays = 100000;
-
-// NaN and negatives read as 0, +inf as a huge finite value.
-double Clean(double x) { return std::isnan(x) || x <= 0 ? 0.0 : std::min(x, kMaxInput); }
-
-// used / capacity, with no capacity for something used read as "far over".
-double Fill(double used, double capacity) {
-  if (used <= 0) return 0;
-  return capacity > 0 ? used / capacity : kMaxInput;
-}
 
 }  // namespace
 
@@ -67,14 +61,14 @@ void FillVerdict(const MonthLoad& load, const PostgresSizing& postgres,
                         Clusters(postgres);
   const double database_side_growth_gib = database_growth_gib * copies;
   const double filestore_growth_gib = out.filestore_lookahead_gib - out.filestore_gib;
-  const double volume_fill = Fill(database_gib, Clean(postgres.storage_gib));
+  const double volume_fill = Need(database_gib, Clean(postgres.storage_gib));
   LayerVerdict& v = out.verdict;
   v.binding_window = kSustained;  // storage follows the month's volumes, not its hours
   v.saturated = volume_fill > 1.0;
   const bool filestore_binds = !v.saturated && filestore_growth_gib > database_side_growth_gib;
   v.bottleneck = filestore_binds ? "filestore" : "database volume";
   v.utilisation =
-      filestore_binds ? Fill(out.filestore_gib, out.filestore_lookahead_gib) : volume_fill;
+      filestore_binds ? Need(out.filestore_gib, out.filestore_lookahead_gib) : volume_fill;
   v.reason = fmt::format(
       "over {} months the filestore grows {:.1f} GiB (to {:.1f} GiB) and the database with its "
       "volumes and backups {:.1f} GiB; data volume {:.1f} of {:.1f} GiB per instance ({:.0f}%); "

@@ -7,11 +7,12 @@
 namespace headroom::hpa {
 namespace {
 
-constexpr int64_t kMinInt32 = std::numeric_limits<int32_t>::min();
-constexpr int64_t kMaxInt32 = std::numeric_limits<int32_t>::max();
+// int32 bounds held as int64, to clamp sums of replica counts before narrowing.
+constexpr int64_t kMinInt32Wide = std::numeric_limits<int32_t>::min();
+constexpr int64_t kMaxInt32Wide = std::numeric_limits<int32_t>::max();
 
 int32_t ClampToInt32(int64_t value) {
-  return static_cast<int32_t>(std::clamp(value, kMinInt32, kMaxInt32));
+  return static_cast<int32_t>(std::clamp(value, kMinInt32Wide, kMaxInt32Wide));
 }
 
 constexpr std::string_view kWithinRange = "DesiredWithinRange";
@@ -154,7 +155,7 @@ int32_t CalculateScaleUpLimitWithScalingRules(int32_t current_replicas,
   if (select == SelectPolicy::kDisabled) return current_replicas;  // scaling is disabled
   // For scaling up, the smallest change ('Min') is the lowest count.
   const bool pick_min = select == SelectPolicy::kMin;
-  int64_t result = pick_min ? kMaxInt32 : kMinInt32;
+  int64_t result = pick_min ? kMaxInt32Wide : kMinInt32Wide;
   for (const ScalingPolicy& policy : rules.policies.value_or(std::vector<ScalingPolicy>{})) {
     const int64_t start =
         PeriodStartReplicas(current_replicas, policy, up_events, down_events, now_s);
@@ -179,7 +180,7 @@ int32_t CalculateScaleDownLimitWithBehaviors(int32_t current_replicas,
   if (select == SelectPolicy::kDisabled) return current_replicas;  // scaling is disabled
   // For scaling down, the smallest change ('Min') is the highest count.
   const bool pick_max = select == SelectPolicy::kMin;
-  int64_t result = pick_max ? kMinInt32 : kMaxInt32;
+  int64_t result = pick_max ? kMinInt32Wide : kMaxInt32Wide;
   for (const ScalingPolicy& policy : rules.policies.value_or(std::vector<ScalingPolicy>{})) {
     const int64_t start =
         PeriodStartReplicas(current_replicas, policy, up_events, down_events, now_s);
