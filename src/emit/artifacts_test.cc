@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "emit/test_plan.h"
+#include "plan/cells.h"
 
 namespace headroom::emit {
 namespace {
@@ -102,6 +103,23 @@ TEST(ArtifactsTest, SeveralClustersEmitOneCell) {
       EXPECT_EQ(YAML::Load(a.content)["spec"]["instances"].as<int>(), m.postgres.instances);
     }
   }
+  // The cell's namespace quota counts its own cluster's instances, as one cluster of the same
+  // cell would: not every cluster's.
+  Plan alone = plan;
+  alone.month_plans[0] = CellMonth(m);
+  alone.month_plans[0].postgres.clusters = 1;
+  alone.month_plans[0].postgres.cluster_share = 1.0;
+  const auto quota_pods = [](const Artifacts& a) {
+    for (const Artifact& f : a.files) {
+      if (f.path.ends_with("resourcequota.yaml")) {
+        return YAML::Load(f.content)["spec"]["hard"]["pods"].as<int>();
+      }
+    }
+    return -1;
+  };
+  EXPECT_EQ(quota_pods(artifacts), quota_pods(RenderArtifacts(ExamplePlan().estate, alone, 0,
+                                                              PlanSettings{}, EmitSettings{})));
+  EXPECT_GT(quota_pods(artifacts), 0);
 }
 
 int64_t ConfValue(const std::string& conf, const std::string& key) {

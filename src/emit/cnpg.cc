@@ -113,7 +113,7 @@ Json ScheduledBackup(const EmitContext& context) {
 
 // The poolers' pods as the packer placed them (plan/workloads.h).
 PodGroup PgBouncerGroup(const EmitContext& context) {
-  const std::vector<PodGroup> groups = MonthWorkloads(context.month, context.estate.policy);
+  const std::vector<PodGroup> groups = CellWorkloads(context.month, context.estate.policy);
   return *std::find_if(groups.begin(), groups.end(),
                        [](const PodGroup& g) { return g.name == "pgbouncer"; });
 }

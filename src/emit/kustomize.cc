@@ -37,7 +37,7 @@ struct Totals {
 Totals NamespaceTotals(const EmitContext& context) {
   const OdooSizing& odoo = context.month.odoo;
   Totals t;
-  for (const PodGroup& g : MonthWorkloads(context.month, context.estate.policy)) {
+  for (const PodGroup& g : CellWorkloads(context.month, context.estate.policy)) {
     if (g.name == "traefik") continue;
     int replicas = g.replicas;
     double cpu_limit_m = static_cast<double>(g.cpu_request_m);
@@ -84,7 +84,7 @@ Json ResourceQuota(const EmitContext& context) {
 // The largest container the plan runs, as the LimitRange's ceiling.
 double LargestMemoryMib(const EmitContext& context) {
   double largest = context.month.odoo.pod_memory_limit_mib;
-  for (const PodGroup& g : MonthWorkloads(context.month, context.estate.policy)) {
+  for (const PodGroup& g : CellWorkloads(context.month, context.estate.policy)) {
     largest = std::max(largest, static_cast<double>(g.memory_request_mib));
   }
   return std::max(largest, context.month.redis.pod_memory_limit_mib);
@@ -92,7 +92,7 @@ double LargestMemoryMib(const EmitContext& context) {
 
 double LargestCpuM(const EmitContext& context) {
   double largest = context.month.odoo.pod_cpu_limit_m;
-  for (const PodGroup& g : MonthWorkloads(context.month, context.estate.policy)) {
+  for (const PodGroup& g : CellWorkloads(context.month, context.estate.policy)) {
     largest = std::max(largest, static_cast<double>(g.cpu_request_m));
   }
   return largest;

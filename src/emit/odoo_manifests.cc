@@ -222,7 +222,7 @@ double CronMemoryLimitMib(const EmitContext& context, double request_mib) {
 }
 
 Manifests OdooManifests(const EmitContext& context) {
-  const std::vector<PodGroup> groups = MonthWorkloads(context.month, context.estate.policy);
+  const std::vector<PodGroup> groups = CellWorkloads(context.month, context.estate.policy);
   const PodGroup& cron = CronGroup(groups);
   return Manifests{
       {"base/odoo/serviceaccount.yaml", ServiceAccount()},

@@ -6,16 +6,53 @@
 #include "plan/month_loads.h"
 
 namespace headroom {
+namespace {
 
-// Each tenant's month as the sizer would see it alone (its peak window's rates, its batch work
-// and monthly requests), so that its weights come from the sizer's own formulas.
+// One month of a tenant's (or the estate's) demand as the sizer would see it alone: the peak
+// window's rates and batch work, and the month's requests, so that the weights come from the
+// sizer's own formulas.
+class PeakMonth {
+ public:
+  explicit PeakMonth(const Estate& estate) : classes_(estate.request_classes.size()) {
+    for (const RequestClass& rc : estate.request_classes) {
+      load_.classes.push_back(ClassDemandsOf(rc));
+    }
+  }
+
+  // `peak`: the peak window of (month, mid); `requests_mid`: [month × classes + class].
+  void Set(const LoadWindow& peak, const std::vector<double>& requests_mid, int month) {
+    for (size_t c = 0; c < classes_; ++c) {
+      load_.classes[c].rate_per_s[kPeak] = peak.rate_per_s[c];
+      load_.classes[c].requests_month = requests_mid[static_cast<size_t>(month) * classes_ + c];
+    }
+    load_.batch_cpu_s[kPeak] = peak.facts.batch_cpu_s;
+  }
+
+  // The database CPU and block IO of the peak window (no data).
+  [[nodiscard]] DatabaseWeight Busiest(const PostgresSettings& postgres) const {
+    const BlockIo io = BlockIoAt(load_, kPeak, postgres);
+    DatabaseWeight w;
+    w.db_cpu_cores = OfferedDbCpuCores(load_, OdooSizing{}, postgres)[kPeak];
+    w.block_io_per_s = io.reads_per_s + io.writes_per_s;
+    return w;
+  }
+
+  [[nodiscard]] double GrowthGib(const PostgresSettings& postgres) const {
+    return DatabaseGrowthGibPerMonth(load_, postgres);
+  }
+
+ private:
+  size_t classes_;
+  MonthLoad load_;
+};
+
+}  // namespace
+
 std::vector<std::vector<DatabaseWeight>> TenantDatabaseWeights(const Estate& estate,
                                                                const Demand& demand,
                                                                const PostgresSettings& postgres) {
   const int months = demand.months();
-  const size_t classes = estate.request_classes.size();
-  MonthLoad alone;
-  for (const RequestClass& rc : estate.request_classes) alone.classes.push_back(ClassDemandsOf(rc));
+  PeakMonth alone(estate);
   std::vector<std::vector<DatabaseWeight>> weights(
       static_cast<size_t>(months), std::vector<DatabaseWeight>(demand.tenants.size()));
   for (size_t t = 0; t < demand.tenants.size(); ++t) {
@@ -23,19 +60,23 @@ std::vector<std::vector<DatabaseWeight>> TenantDatabaseWeights(const Estate& est
     double data_gib =
         t < estate.tenants.size() ? std::max(0.0, estate.tenants[t].initial_database_gib.mid) : 0;
     for (int m = 0; m < months; ++m) {
-      const LoadWindow peak = td.mid.At(m, 0, WindowKind::kPeak);
-      for (size_t c = 0; c < classes; ++c) {
-        alone.classes[c].rate_per_s[kPeak] = peak.rate_per_s[c];
-        alone.classes[c].requests_month = td.requests_mid[static_cast<size_t>(m) * classes + c];
-      }
-      alone.batch_cpu_s[kPeak] = peak.facts.batch_cpu_s;
-      data_gib += DatabaseGrowthGibPerMonth(alone, postgres);
-      const BlockIo io = BlockIoAt(alone, kPeak, postgres);
+      alone.Set(td.mid.At(m, 0, WindowKind::kPeak), td.requests_mid, m);
+      data_gib += alone.GrowthGib(postgres);
       DatabaseWeight& w = weights[static_cast<size_t>(m)][t];
-      w.db_cpu_cores = OfferedDbCpuCores(alone, OdooSizing{}, postgres)[kPeak];
-      w.block_io_per_s = io.reads_per_s + io.writes_per_s;
+      w = alone.Busiest(postgres);
       w.data_gib = data_gib;
     }
+  }
+  return weights;
+}
+
+std::vector<DatabaseWeight> CoincidentDatabaseWeights(const Estate& estate, const Demand& demand,
+                                                      const PostgresSettings& postgres) {
+  PeakMonth whole(estate);
+  std::vector<DatabaseWeight> weights(static_cast<size_t>(demand.months()));
+  for (int m = 0; m < demand.months(); ++m) {
+    whole.Set(demand.estate_mid.At(m, 0, WindowKind::kPeak), demand.requests_mid, m);
+    weights[static_cast<size_t>(m)] = whole.Busiest(postgres);
   }
   return weights;
 }
@@ -46,8 +87,10 @@ std::vector<std::vector<double>> DatabaseClusterShares(const Estate& estate, con
   if (postgres.max_clusters <= 1) return shares;
   const std::vector<std::vector<DatabaseWeight>> weights =
       TenantDatabaseWeights(estate, demand, postgres);
+  const std::vector<DatabaseWeight> coincident =
+      CoincidentDatabaseWeights(estate, demand, postgres);
   for (size_t m = 0; m < shares.size(); ++m) {
-    shares[m] = ClusterShares(weights[m], postgres.max_clusters);
+    shares[m] = ClusterShares(weights[m], postgres.max_clusters, coincident[m]);
   }
   return shares;
 }
@@ -58,14 +101,15 @@ std::vector<size_t> CellTenants(const Estate& estate, const Demand& demand,
   std::vector<size_t> all(demand.tenants.size());
   std::iota(all.begin(), all.end(), size_t{0});
   if (clusters <= 1 || month < 0 || month >= demand.months()) return all;
-  const std::vector<DatabaseWeight> weights =
-      TenantDatabaseWeights(estate, demand, postgres)[static_cast<size_t>(month)];
-  const std::vector<int> cluster = SpreadDatabases(weights, clusters);
+  const auto m = static_cast<size_t>(month);
+  const std::vector<DatabaseWeight> weights = TenantDatabaseWeights(estate, demand, postgres)[m];
+  const DatabaseWeight coincident = CoincidentDatabaseWeights(estate, demand, postgres)[m];
+  const std::vector<int> cluster = SpreadDatabases(weights, clusters, coincident);
   int chosen = -1;
   for (size_t t = 0; t < demand.tenants.size(); ++t) {
     if (demand.tenants[t].name == tenant) chosen = cluster[t];
   }
-  if (chosen < 0) chosen = BusiestCluster(weights, cluster, clusters);
+  if (chosen < 0) chosen = BusiestCluster(weights, cluster, clusters, coincident);
   std::vector<size_t> cell;
   for (size_t t : all) {
     if (cluster[t] == chosen) cell.push_back(t);

@@ -20,8 +20,14 @@ std::vector<std::vector<DatabaseWeight>> TenantDatabaseWeights(const Estate& est
                                                                const Demand& demand,
                                                                const PostgresSettings& postgres);
 
-// [month]: ClusterShares of the month's weights up to postgres.max_clusters (each empty when
-// it is 1 or less: the databases stay on one cluster).
+// [month]: the estate's database CPU and block IO at its own busiest hour (the peak window of
+// the mid evaluation), by the same formulas; data 0 (the databases' data adds up). Tenants
+// busiest at other hours make it less than the sum of the tenants' weights.
+std::vector<DatabaseWeight> CoincidentDatabaseWeights(const Estate& estate, const Demand& demand,
+                                                      const PostgresSettings& postgres);
+
+// [month]: ClusterShares of the month's weights as shares of the coincident ones, up to
+// postgres.max_clusters (each empty when it is 1 or less: the databases stay on one cluster).
 std::vector<std::vector<double>> DatabaseClusterShares(const Estate& estate, const Demand& demand,
                                                        const PostgresSettings& postgres);
 

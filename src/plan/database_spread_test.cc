@@ -42,6 +42,55 @@ TEST(DatabaseSpread, DataAddsUpToTheEstatesDatabase) {
   }
 }
 
+// The estate's busiest hour carries at most what its tenants carry at their own busiest hours;
+// the cluster share times the estate's load bounds what every cluster's tenants carry at their
+// own busiest hours (or the estate's load, which no cluster exceeds).
+TEST(DatabaseSpread, CoincidentLoadIsAtMostTheTenantsBusiestHours) {
+  const SpreadFixture f;
+  PostgresSettings postgres;
+  postgres.max_clusters = 6;
+  const std::vector<std::vector<DatabaseWeight>> weights =
+      TenantDatabaseWeights(f.estate, f.demand, postgres);
+  const std::vector<DatabaseWeight> coincident =
+      CoincidentDatabaseWeights(f.estate, f.demand, postgres);
+  const std::vector<std::vector<double>> shares =
+      DatabaseClusterShares(f.estate, f.demand, postgres);
+  ASSERT_EQ(coincident.size(), weights.size());
+  bool some_month_below = false;
+  for (size_t m = 0; m < weights.size(); ++m) {
+    double cpu = 0;
+    double io = 0;
+    for (const DatabaseWeight& w : weights[m]) {
+      cpu += w.db_cpu_cores;
+      io += w.block_io_per_s;
+    }
+    EXPECT_GT(coincident[m].db_cpu_cores, 0) << m;
+    EXPECT_LE(coincident[m].db_cpu_cores, cpu * (1 + 1e-9)) << m;
+    EXPECT_LE(coincident[m].block_io_per_s, io * (1 + 1e-9)) << m;
+    some_month_below = some_month_below || coincident[m].db_cpu_cores < 0.999 * cpu;
+    for (size_t n = 1; n < shares[m].size(); ++n) {
+      const int clusters = static_cast<int>(n) + 1;
+      const std::vector<int> cluster = SpreadDatabases(weights[m], clusters, coincident[m]);
+      std::vector<double> held_cpu(n + 1, 0.0);
+      std::vector<double> held_io(n + 1, 0.0);
+      for (size_t t = 0; t < cluster.size(); ++t) {
+        held_cpu[static_cast<size_t>(cluster[t])] += weights[m][t].db_cpu_cores;
+        held_io[static_cast<size_t>(cluster[t])] += weights[m][t].block_io_per_s;
+      }
+      for (size_t k = 0; k <= n; ++k) {
+        EXPECT_LE(std::min(held_cpu[k], coincident[m].db_cpu_cores),
+                  shares[m][n] * coincident[m].db_cpu_cores * (1 + 1e-9))
+            << m << " " << clusters;
+        EXPECT_LE(std::min(held_io[k], coincident[m].block_io_per_s),
+                  shares[m][n] * coincident[m].block_io_per_s * (1 + 1e-9))
+            << m << " " << clusters;
+      }
+    }
+  }
+  // The generated groups are not all busiest at the same hour.
+  EXPECT_TRUE(some_month_below);
+}
+
 TEST(DatabaseSpread, SharesReachTheLoadsAndStopAtMaxClusters) {
   const SpreadFixture f;
   PostgresSettings postgres;

@@ -227,9 +227,9 @@ double PostgresNodeShare(const std::vector<PodGroup>& groups) {
     const double mem = static_cast<double>(g.memory_request_mib) * g.replicas;
     cpu += c;
     memory += mem;
-    if (g.name == "postgres") {
-      pg_cpu = c;
-      pg_memory = mem;
+    if (IsPostgresGroup(g.name)) {
+      pg_cpu += c;
+      pg_memory += mem;
     }
   }
   return (cpu > 0 ? pg_cpu / cpu : 0) / 2 + (memory > 0 ? pg_memory / memory : 0) / 2;

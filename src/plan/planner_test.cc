@@ -270,9 +270,17 @@ TEST(Planner, DatabasesOutgrowingOneClusterAreSpreadOverSeveral) {
     ++spread;
     EXPECT_LT(pg.cluster_share, 1.0) << m.label;
     EXPECT_GE(pg.cluster_share, 1.0 / pg.clusters) << m.label;
+    // One group of instances per cluster: a cluster's instances are kept apart, not all.
+    int groups = 0;
     for (const PodGroup& g : MonthWorkloads(m, estate.policy)) {
-      if (g.name == "postgres") {
-        EXPECT_EQ(g.replicas, pg.instances * pg.clusters) << m.label;
+      if (!IsPostgresGroup(g.name)) continue;
+      ++groups;
+      EXPECT_EQ(g.replicas, pg.instances) << m.label << " " << g.name;
+    }
+    EXPECT_EQ(groups, pg.clusters) << m.label;
+    for (const PodGroup& g : CellWorkloads(m, estate.policy)) {
+      if (IsPostgresGroup(g.name)) {
+        EXPECT_EQ(g.name, "postgres") << m.label;
       }
     }
     EXPECT_DOUBLE_EQ(m.storage.block_storage_gib,

@@ -1,5 +1,7 @@
 #include "plan/workloads.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -32,7 +34,7 @@ PodGroup Group(std::string name, int replicas, double cpu_m, double memory_mib,
 
 }  // namespace
 
-std::vector<PodGroup> MonthWorkloads(const MonthPlan& month, const HeadroomPolicy& policy) {
+std::vector<PodGroup> CellWorkloads(const MonthPlan& month, const HeadroomPolicy& policy) {
   const OdooSizing& odoo = month.odoo;
   std::vector<PodGroup> groups;
   groups.push_back(
@@ -48,7 +50,7 @@ std::vector<PodGroup> MonthWorkloads(const MonthPlan& month, const HeadroomPolic
   cron.needed_after_loss = 0;
   groups.push_back(cron);
   const PostgresSizing& pg = month.postgres;
-  groups.push_back(Group("postgres", PostgresPods(pg), pg.vcpu * 1000.0,
+  groups.push_back(Group("postgres", std::max(0, pg.instances), pg.vcpu * 1000.0,
                          pg.memory_gib * 1024.0 + kPostgresPodOverheadMib, policy));
   const int bouncers = policy.survive_zone_loss ? std::max(2, policy.zones) : 2;
   groups.push_back(Group("pgbouncer", bouncers, kPgBouncerCpuM, kPgBouncerMemoryMib, policy));
@@ -63,6 +65,23 @@ std::vector<PodGroup> MonthWorkloads(const MonthPlan& month, const HeadroomPolic
     if (g.replicas < 2) g.anti_affinity = AntiAffinity::kNone;
   }
   return groups;
+}
+
+std::vector<PodGroup> MonthWorkloads(const MonthPlan& month, const HeadroomPolicy& policy) {
+  std::vector<PodGroup> groups = CellWorkloads(month, policy);
+  const auto first = std::find_if(groups.begin(), groups.end(),
+                                  [](const PodGroup& g) { return g.name == "postgres"; });
+  const PodGroup cluster = *first;
+  for (int k = 2; k <= month.postgres.clusters; ++k) {
+    PodGroup more = cluster;
+    more.name = fmt::format("postgres-{}", k);
+    groups.push_back(std::move(more));
+  }
+  return groups;
+}
+
+bool IsPostgresGroup(std::string_view name) {
+  return name == "postgres" || name.starts_with("postgres-");
 }
 
 PostgresSettings PostgresSizesThatFit(PostgresSettings postgres,

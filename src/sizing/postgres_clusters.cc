@@ -15,13 +15,20 @@ using Shares = std::array<double, 3>;  // database CPU, block IO, data
 
 double FiniteOrZero(double x) { return x > 0 && std::isfinite(x) ? x : 0.0; }
 
-// Each database's load as shares of the estate's, per dimension (0 where the estate has none).
-std::vector<Shares> SharesOf(const std::vector<DatabaseWeight>& weights) {
-  Shares total{};
+// Each database's load as shares of the estate's coincident load, per dimension (0 where the
+// estate has none); a dimension of `coincident` that is 0 is the sum of the weights.
+std::vector<Shares> SharesOf(const std::vector<DatabaseWeight>& weights,
+                             const DatabaseWeight& coincident) {
+  Shares total{FiniteOrZero(coincident.db_cpu_cores), FiniteOrZero(coincident.block_io_per_s),
+               FiniteOrZero(coincident.data_gib)};
+  Shares sum{};
   for (const DatabaseWeight& w : weights) {
-    total[0] += FiniteOrZero(w.db_cpu_cores);
-    total[1] += FiniteOrZero(w.block_io_per_s);
-    total[2] += FiniteOrZero(w.data_gib);
+    sum[0] += FiniteOrZero(w.db_cpu_cores);
+    sum[1] += FiniteOrZero(w.block_io_per_s);
+    sum[2] += FiniteOrZero(w.data_gib);
+  }
+  for (size_t d = 0; d < 3; ++d) {
+    if (total[d] <= 0) total[d] = sum[d];
   }
   std::vector<Shares> shares;
   shares.reserve(weights.size());
@@ -79,8 +86,9 @@ Spread SpreadOver(const std::vector<Shares>& shares, const std::vector<size_t>& 
 
 }  // namespace
 
-std::vector<int> SpreadDatabases(const std::vector<DatabaseWeight>& weights, int clusters) {
-  const std::vector<Shares> shares = SharesOf(weights);
+std::vector<int> SpreadDatabases(const std::vector<DatabaseWeight>& weights, int clusters,
+                                 const DatabaseWeight& coincident) {
+  const std::vector<Shares> shares = SharesOf(weights, coincident);
   std::vector<int> cluster =
       SpreadOver(shares, HeaviestFirst(shares), std::max(1, clusters)).cluster;
   // A database without load joins the first cluster (it still needs a home).
@@ -89,8 +97,8 @@ std::vector<int> SpreadDatabases(const std::vector<DatabaseWeight>& weights, int
 }
 
 int BusiestCluster(const std::vector<DatabaseWeight>& weights, const std::vector<int>& cluster,
-                   int clusters) {
-  const std::vector<Shares> shares = SharesOf(weights);
+                   int clusters, const DatabaseWeight& coincident) {
+  const std::vector<Shares> shares = SharesOf(weights, coincident);
   std::vector<Shares> held(static_cast<size_t>(std::max(1, clusters)), Shares{});
   for (size_t i = 0; i < shares.size() && i < cluster.size(); ++i) {
     if (cluster[i] < 0 || cluster[i] >= clusters) continue;
@@ -105,8 +113,9 @@ int BusiestCluster(const std::vector<DatabaseWeight>& weights, const std::vector
   return busiest;
 }
 
-std::vector<double> ClusterShares(const std::vector<DatabaseWeight>& weights, int max_clusters) {
-  const std::vector<Shares> shares = SharesOf(weights);
+std::vector<double> ClusterShares(const std::vector<DatabaseWeight>& weights, int max_clusters,
+                                  const DatabaseWeight& coincident) {
+  const std::vector<Shares> shares = SharesOf(weights, coincident);
   const std::vector<size_t> order = HeaviestFirst(shares);
   const int limit = std::min(std::max(0, max_clusters), static_cast<int>(order.size()));
   std::vector<double> out;

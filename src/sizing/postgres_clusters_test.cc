@@ -66,6 +66,26 @@ TEST(ClusterShares, SpreadIsTheLongestProcessingTimeRule) {
   EXPECT_EQ(SpreadDatabases(w, 2), (std::vector<int>{0, 0, 1, 1, 1}));
 }
 
+TEST(ClusterShares, TenantsBusiestAtOtherHoursRaiseTheShare) {
+  // Two databases of 10 cores at their own busiest hours, which differ: the estate's busiest
+  // hour carries 10, not 20. Each of two clusters then carries the whole estate's peak at its
+  // own busiest hour, share 1, not 1/2.
+  const std::vector<DatabaseWeight> two(2, DatabaseWeight{10.0, 0, 0});
+  EXPECT_DOUBLE_EQ(ClusterShares(two, 2)[1], 0.5);  // as if both were busiest at once
+  EXPECT_DOUBLE_EQ(ClusterShares(two, 2, DatabaseWeight{10.0, 0, 0})[1], 1.0);
+  // Four such databases, three of them busy at once (coincident 30): two clusters hold 20 of
+  // them, 2/3; four hold 10, 1/3.
+  const std::vector<DatabaseWeight> four(4, DatabaseWeight{10.0, 0, 0});
+  const std::vector<double> shares = ClusterShares(four, 4, DatabaseWeight{30.0, 0, 0});
+  ASSERT_EQ(shares.size(), 4U);
+  EXPECT_DOUBLE_EQ(shares[0], 1.0);
+  EXPECT_DOUBLE_EQ(shares[1], 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(shares[2], 2.0 / 3.0);  // ⌈4 / 3⌉ = 2 databases on the busiest
+  EXPECT_DOUBLE_EQ(shares[3], 1.0 / 3.0);
+  // A coincident load equal to the sum is the default's.
+  EXPECT_EQ(ClusterShares(four, 4, DatabaseWeight{40.0, 0, 0}), ClusterShares(four, 4));
+}
+
 TEST(ClusterLoad, ScalesWhatTheDatabasesCarry) {
   MonthLoad estate;
   ClassLoad c;
