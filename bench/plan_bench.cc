@@ -3,8 +3,9 @@
 // estate: the ratio says what planning adds on top of synthesising the load it plans for. The
 // verified plan adds the simulation of every month (docs/simulation.md, "Verification"). A
 // generated estate of 1,000 healthcare groups shows the scale case (one iteration; peak memory as
-// a counter): demand synthesis and sizing at that size. Its PostgreSQL saturates in every month,
-// so the verified pipeline simulates none of them.
+// a counter): demand synthesis and sizing at that size. Its databases spread over many
+// PostgreSQL clusters; the verified pipeline simulates the busiest cell of each month whose
+// sizing is not saturated (docs/simulation.md gives how many).
 // The plan command is what `headroom plan --samples 128` runs from start to end: the verified plan,
 // the tenancy advice, the simulated peak day, plan.json, report.html and the artifacts written.
 //
