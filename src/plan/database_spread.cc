@@ -95,15 +95,12 @@ std::vector<std::vector<double>> DatabaseClusterShares(const Estate& estate, con
   return shares;
 }
 
-std::vector<size_t> CellTenants(const Estate& estate, const Demand& demand,
-                                const PostgresSettings& postgres, int month, int clusters,
-                                const std::string& tenant) {
-  std::vector<size_t> all(demand.tenants.size());
-  std::iota(all.begin(), all.end(), size_t{0});
-  if (clusters <= 1 || month < 0 || month >= demand.months()) return all;
-  const auto m = static_cast<size_t>(month);
-  const std::vector<DatabaseWeight> weights = TenantDatabaseWeights(estate, demand, postgres)[m];
-  const DatabaseWeight coincident = CoincidentDatabaseWeights(estate, demand, postgres)[m];
+namespace {
+
+// CellTenants for one month's weights. REQUIRES: clusters >= 2.
+std::vector<size_t> CellOf(const Demand& demand, const std::vector<DatabaseWeight>& weights,
+                           const DatabaseWeight& coincident, int clusters,
+                           const std::string& tenant) {
   const std::vector<int> cluster = SpreadDatabases(weights, clusters, coincident);
   int chosen = -1;
   for (size_t t = 0; t < demand.tenants.size(); ++t) {
@@ -111,10 +108,46 @@ std::vector<size_t> CellTenants(const Estate& estate, const Demand& demand,
   }
   if (chosen < 0) chosen = BusiestCluster(weights, cluster, clusters, coincident);
   std::vector<size_t> cell;
-  for (size_t t : all) {
+  for (size_t t = 0; t < cluster.size(); ++t) {
     if (cluster[t] == chosen) cell.push_back(t);
   }
   return cell;
+}
+
+}  // namespace
+
+std::vector<size_t> CellTenants(const Estate& estate, const Demand& demand,
+                                const PostgresSettings& postgres, int month, int clusters,
+                                const std::string& tenant) {
+  if (clusters <= 1 || month < 0 || month >= demand.months()) {
+    std::vector<size_t> all(demand.tenants.size());
+    std::iota(all.begin(), all.end(), size_t{0});
+    return all;
+  }
+  const auto m = static_cast<size_t>(month);
+  return CellOf(demand, TenantDatabaseWeights(estate, demand, postgres)[m],
+                CoincidentDatabaseWeights(estate, demand, postgres)[m], clusters, tenant);
+}
+
+std::vector<std::string> LoneBusiestTenants(const Estate& estate, const Demand& demand,
+                                            const PostgresSettings& postgres,
+                                            const std::vector<int>& clusters) {
+  std::vector<std::string> lone(clusters.size());
+  const auto months = std::min(clusters.size(), static_cast<size_t>(demand.months()));
+  if (std::none_of(clusters.begin(), clusters.begin() + static_cast<ptrdiff_t>(months),
+                   [](int n) { return n > 1; })) {
+    return lone;
+  }
+  const std::vector<std::vector<DatabaseWeight>> weights =
+      TenantDatabaseWeights(estate, demand, postgres);
+  const std::vector<DatabaseWeight> coincident =
+      CoincidentDatabaseWeights(estate, demand, postgres);
+  for (size_t m = 0; m < months; ++m) {
+    if (clusters[m] <= 1) continue;
+    const std::vector<size_t> cell = CellOf(demand, weights[m], coincident[m], clusters[m], "");
+    if (cell.size() == 1) lone[m] = demand.tenants[cell.front()].name;
+  }
+  return lone;
 }
 
 }  // namespace headroom

@@ -39,4 +39,12 @@ std::vector<size_t> CellTenants(const Estate& estate, const Demand& demand,
                                 const PostgresSettings& postgres, int month, int clusters,
                                 const std::string& tenant);
 
+// [month]: the name of the tenant whose database is alone on the busiest cluster when the
+// month's databases are spread over clusters[month] (SpreadDatabases), or empty when that
+// cluster holds several, when clusters[month] <= 1, and past demand's months. A busiest cluster
+// of one database is as small as any count of clusters can make it.
+std::vector<std::string> LoneBusiestTenants(const Estate& estate, const Demand& demand,
+                                            const PostgresSettings& postgres,
+                                            const std::vector<int>& clusters);
+
 }  // namespace headroom

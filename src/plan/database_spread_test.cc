@@ -138,5 +138,25 @@ TEST(DatabaseSpread, CellsPartitionTheTenants) {
   EXPECT_EQ(CellTenants(f.estate, f.demand, postgres, 2, 1, "").size(), tenants);
 }
 
+// With as many clusters as databases the busiest holds one, the busiest cell's only tenant;
+// with fewer it holds several and none is named.
+TEST(DatabaseSpread, LoneBusiestTenantIsTheBusiestCellsOnlyOne) {
+  const SpreadFixture f;
+  const PostgresSettings postgres;
+  const int tenants = static_cast<int>(f.estate.tenants.size());
+  const std::vector<std::string> lone =
+      LoneBusiestTenants(f.estate, f.demand, postgres, {tenants, 2, 1, 0, tenants});
+  ASSERT_EQ(lone.size(), 5U);
+  for (int m : {0, 4}) {
+    const std::vector<size_t> cell = CellTenants(f.estate, f.demand, postgres, m, tenants, "");
+    ASSERT_EQ(cell.size(), 1U) << m;
+    EXPECT_EQ(lone[static_cast<size_t>(m)], f.estate.tenants[cell.front()].name) << m;
+  }
+  EXPECT_EQ(lone[1], "");  // two clusters of 9 databases
+  EXPECT_EQ(lone[2], "");
+  EXPECT_EQ(lone[3], "");
+  EXPECT_TRUE(LoneBusiestTenants(f.estate, f.demand, postgres, {1, 1}).front().empty());
+}
+
 }  // namespace
 }  // namespace headroom

@@ -316,6 +316,26 @@ void Cost(const Catalog& catalog, const MonthPlan* previous, MonthPlan& m) {
   ComparePostgres(catalog, m, c.block_storage);
 }
 
+// [month]: the tenant whose database alone is the busiest cluster of a month whose PostgreSQL
+// is saturated over several clusters: no count of clusters helps it, which the warning says.
+std::vector<std::string> LoneSaturatedDatabases(const Estate& estate, const Demand& demand,
+                                                const PlanSettings& settings, const Plan& plan) {
+  std::vector<int> clusters;
+  for (const MonthPlan& m : plan.month_plans) {
+    clusters.push_back(m.postgres.verdict.saturated ? m.postgres.clusters : 0);
+  }
+  return LoneBusiestTenants(estate, demand, settings.postgres, clusters);
+}
+
+std::string LoneDatabaseText(const std::string& tenant) {
+  if (tenant.empty()) return "";
+  return fmt::format(
+      "; the busiest cluster holds {}'s database alone, which no count of clusters splits: "
+      "measure its per-request demands (docs/assumptions.md, \"How to calibrate\") or give it "
+      "faster storage",
+      tenant);
+}
+
 // Several PostgreSQL clusters are a change of architecture (cells), said once with its reason.
 void WarnOfClusters(Plan& plan) {
   const auto first = std::find_if(plan.month_plans.begin(), plan.month_plans.end(),
@@ -414,6 +434,7 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
   }
   FillCoverage(cache != nullptr ? *cache : computed, plan.month_plans);
   report(0.7);
+  const std::vector<std::string> lone = LoneSaturatedDatabases(estate, demand, settings, plan);
   for (size_t i = 0; i < plan.month_plans.size(); ++i) {
     MonthPlan& m = plan.month_plans[i];
     Place(estate.policy, settings.catalog, m);
@@ -426,8 +447,8 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
     }
     const std::string saturated = SaturatedLayers(m);
     if (!saturated.empty()) {
-      plan.warnings.push_back(
-          fmt::format("{}: saturated at the largest size allowed: {}", m.label, saturated));
+      plan.warnings.push_back(fmt::format("{}: saturated at the largest size allowed: {}{}",
+                                          m.label, saturated, LoneDatabaseText(lone[i])));
     }
     if (!saturated.empty() || !m.nodes.error.empty()) plan.holds = false;
     report(0.7 + 0.3 * static_cast<double>(i + 1) / static_cast<double>(plan.month_plans.size()));

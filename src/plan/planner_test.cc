@@ -302,6 +302,33 @@ TEST(Planner, DatabasesOutgrowingOneClusterAreSpreadOverSeveral) {
   }));
 }
 
+// A tenant whose database alone saturates a cluster of the largest size allowed stays saturated
+// however the databases spread; the month's warning names it.
+TEST(Planner, ATenantTooLargeForAnyClusterIsNamed) {
+  const Estate estate = GenerateEstate(6, 3, 42);
+  PlanSettings small;
+  small.postgres.vcpu_sizes = {2};
+  const Plan plan = PlanWith(estate, small, 4);
+  int named = 0;
+  for (const MonthPlan& m : plan.month_plans) {
+    if (!m.postgres.verdict.saturated) continue;
+    EXPECT_GT(m.postgres.clusters, 1) << m.label;
+    const auto warning =
+        std::find_if(plan.warnings.begin(), plan.warnings.end(),
+                     [&m](const std::string& w) { return w.starts_with(m.label + ": saturated"); });
+    ASSERT_NE(warning, plan.warnings.end()) << m.label;
+    const size_t at = warning->find("the busiest cluster holds ");
+    if (at == std::string::npos) continue;
+    const size_t start = at + std::string("the busiest cluster holds ").size();
+    const std::string name = warning->substr(start, warning->find("'s database", start) - start);
+    EXPECT_TRUE(std::any_of(estate.tenants.begin(), estate.tenants.end(), [&name](const Tenant& t) {
+      return t.name == name;
+    })) << *warning;
+    ++named;
+  }
+  EXPECT_GT(named, 0);
+}
+
 // No PostgreSQL instance larger than the catalog's nodes: the sizes the sizer may take are
 // those whose pod fits one.
 TEST(Planner, PostgresSizesFitTheCatalogsNodes) {
