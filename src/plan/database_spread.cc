@@ -81,16 +81,19 @@ std::vector<DatabaseWeight> CoincidentDatabaseWeights(const Estate& estate, cons
   return weights;
 }
 
-std::vector<std::vector<double>> DatabaseClusterShares(const Estate& estate, const Demand& demand,
-                                                       const PostgresSettings& postgres) {
-  std::vector<std::vector<double>> shares(static_cast<size_t>(demand.months()));
-  if (postgres.max_clusters <= 1) return shares;
-  const std::vector<std::vector<DatabaseWeight>> weights =
-      TenantDatabaseWeights(estate, demand, postgres);
-  const std::vector<DatabaseWeight> coincident =
-      CoincidentDatabaseWeights(estate, demand, postgres);
-  for (size_t m = 0; m < shares.size(); ++m) {
-    shares[m] = ClusterShares(weights[m], postgres.max_clusters, coincident[m]);
+DatabaseLoads DatabaseLoadsOf(const Estate& estate, const Demand& demand,
+                              const PostgresSettings& postgres) {
+  return DatabaseLoads{TenantDatabaseWeights(estate, demand, postgres),
+                       CoincidentDatabaseWeights(estate, demand, postgres)};
+}
+
+std::vector<std::vector<double>> DatabaseClusterShares(const DatabaseLoads& loads,
+                                                       int max_clusters) {
+  const size_t months = std::min(loads.tenants.size(), loads.coincident.size());
+  std::vector<std::vector<double>> shares(months);
+  if (max_clusters <= 1) return shares;
+  for (size_t m = 0; m < months; ++m) {
+    shares[m] = ClusterShares(loads.tenants[m], max_clusters, loads.coincident[m]);
   }
   return shares;
 }
@@ -125,26 +128,18 @@ std::vector<size_t> CellTenants(const Estate& estate, const Demand& demand,
     return all;
   }
   const auto m = static_cast<size_t>(month);
-  return CellOf(demand, TenantDatabaseWeights(estate, demand, postgres)[m],
-                CoincidentDatabaseWeights(estate, demand, postgres)[m], clusters, tenant);
+  const DatabaseLoads loads = DatabaseLoadsOf(estate, demand, postgres);
+  return CellOf(demand, loads.tenants[m], loads.coincident[m], clusters, tenant);
 }
 
-std::vector<std::string> LoneBusiestTenants(const Estate& estate, const Demand& demand,
-                                            const PostgresSettings& postgres,
+std::vector<std::string> LoneBusiestTenants(const Demand& demand, const DatabaseLoads& loads,
                                             const std::vector<int>& clusters) {
   std::vector<std::string> lone(clusters.size());
-  const auto months = std::min(clusters.size(), static_cast<size_t>(demand.months()));
-  if (std::none_of(clusters.begin(), clusters.begin() + static_cast<ptrdiff_t>(months),
-                   [](int n) { return n > 1; })) {
-    return lone;
-  }
-  const std::vector<std::vector<DatabaseWeight>> weights =
-      TenantDatabaseWeights(estate, demand, postgres);
-  const std::vector<DatabaseWeight> coincident =
-      CoincidentDatabaseWeights(estate, demand, postgres);
+  const size_t months = std::min({clusters.size(), loads.tenants.size(), loads.coincident.size()});
   for (size_t m = 0; m < months; ++m) {
     if (clusters[m] <= 1) continue;
-    const std::vector<size_t> cell = CellOf(demand, weights[m], coincident[m], clusters[m], "");
+    const std::vector<size_t> cell =
+        CellOf(demand, loads.tenants[m], loads.coincident[m], clusters[m], "");
     if (cell.size() == 1) lone[m] = demand.tenants[cell.front()].name;
   }
   return lone;

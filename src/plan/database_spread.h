@@ -26,10 +26,18 @@ std::vector<std::vector<DatabaseWeight>> TenantDatabaseWeights(const Estate& est
 std::vector<DatabaseWeight> CoincidentDatabaseWeights(const Estate& estate, const Demand& demand,
                                                       const PostgresSettings& postgres);
 
-// [month]: ClusterShares of the month's weights as shares of the coincident ones, up to
-// postgres.max_clusters (each empty when it is 1 or less: the databases stay on one cluster).
-std::vector<std::vector<double>> DatabaseClusterShares(const Estate& estate, const Demand& demand,
-                                                       const PostgresSettings& postgres);
+// Both of the above, computed once for a plan's several uses.
+struct DatabaseLoads {
+  std::vector<std::vector<DatabaseWeight>> tenants;  // TenantDatabaseWeights
+  std::vector<DatabaseWeight> coincident;            // CoincidentDatabaseWeights
+};
+DatabaseLoads DatabaseLoadsOf(const Estate& estate, const Demand& demand,
+                              const PostgresSettings& postgres);
+
+// [month]: ClusterShares of the month's tenants' weights as shares of the coincident ones, up
+// to max_clusters (each empty when it is 1 or less: the databases stay on one cluster).
+std::vector<std::vector<double>> DatabaseClusterShares(const DatabaseLoads& loads,
+                                                       int max_clusters);
 
 // The tenants (indexes into estate.tenants) whose databases share a cluster when the month's
 // databases are spread over `clusters` (SpreadDatabases): those of `tenant`'s cluster, or of the
@@ -41,10 +49,10 @@ std::vector<size_t> CellTenants(const Estate& estate, const Demand& demand,
 
 // [month]: the name of the tenant whose database is alone on the busiest cluster when the
 // month's databases are spread over clusters[month] (SpreadDatabases), or empty when that
-// cluster holds several, when clusters[month] <= 1, and past demand's months. A busiest cluster
-// of one database is as small as any count of clusters can make it.
-std::vector<std::string> LoneBusiestTenants(const Estate& estate, const Demand& demand,
-                                            const PostgresSettings& postgres,
+// cluster holds several, when clusters[month] <= 1, and past the months of `loads`. A busiest
+// cluster of one database is as small as any count of clusters can make it. REQUIRES: `loads` are
+// of `demand` (DatabaseLoadsOf), or empty (no tenant is named).
+std::vector<std::string> LoneBusiestTenants(const Demand& demand, const DatabaseLoads& loads,
                                             const std::vector<int>& clusters);
 
 }  // namespace headroom

@@ -54,7 +54,7 @@ TEST(DatabaseSpread, CoincidentLoadIsAtMostTheTenantsBusiestHours) {
   const std::vector<DatabaseWeight> coincident =
       CoincidentDatabaseWeights(f.estate, f.demand, postgres);
   const std::vector<std::vector<double>> shares =
-      DatabaseClusterShares(f.estate, f.demand, postgres);
+      DatabaseClusterShares(DatabaseLoadsOf(f.estate, f.demand, postgres), postgres.max_clusters);
   ASSERT_EQ(coincident.size(), weights.size());
   bool some_month_below = false;
   for (size_t m = 0; m < weights.size(); ++m) {
@@ -96,7 +96,7 @@ TEST(DatabaseSpread, SharesReachTheLoadsAndStopAtMaxClusters) {
   PostgresSettings postgres;
   postgres.max_clusters = 4;
   const std::vector<std::vector<double>> shares =
-      DatabaseClusterShares(f.estate, f.demand, postgres);
+      DatabaseClusterShares(DatabaseLoadsOf(f.estate, f.demand, postgres), postgres.max_clusters);
   const std::vector<MonthLoad> loads =
       BuildMonthLoads(f.estate, f.demand, LoadView{}, postgres, shares);
   for (const MonthLoad& load : loads) {
@@ -105,7 +105,8 @@ TEST(DatabaseSpread, SharesReachTheLoadsAndStopAtMaxClusters) {
     EXPECT_LT(load.cluster_shares[3], 1.0);
   }
   postgres.max_clusters = 1;
-  for (const std::vector<double>& s : DatabaseClusterShares(f.estate, f.demand, postgres)) {
+  for (const std::vector<double>& s : DatabaseClusterShares(
+           DatabaseLoadsOf(f.estate, f.demand, postgres), postgres.max_clusters)) {
     EXPECT_TRUE(s.empty());
   }
 }
@@ -144,8 +145,8 @@ TEST(DatabaseSpread, LoneBusiestTenantIsTheBusiestCellsOnlyOne) {
   const SpreadFixture f;
   const PostgresSettings postgres;
   const int tenants = static_cast<int>(f.estate.tenants.size());
-  const std::vector<std::string> lone =
-      LoneBusiestTenants(f.estate, f.demand, postgres, {tenants, 2, 1, 0, tenants});
+  const std::vector<std::string> lone = LoneBusiestTenants(
+      f.demand, DatabaseLoadsOf(f.estate, f.demand, postgres), {tenants, 2, 1, 0, tenants});
   ASSERT_EQ(lone.size(), 5U);
   for (int m : {0, 4}) {
     const std::vector<size_t> cell = CellTenants(f.estate, f.demand, postgres, m, tenants, "");
@@ -155,7 +156,9 @@ TEST(DatabaseSpread, LoneBusiestTenantIsTheBusiestCellsOnlyOne) {
   EXPECT_EQ(lone[1], "");  // two clusters of 9 databases
   EXPECT_EQ(lone[2], "");
   EXPECT_EQ(lone[3], "");
-  EXPECT_TRUE(LoneBusiestTenants(f.estate, f.demand, postgres, {1, 1}).front().empty());
+  EXPECT_TRUE(LoneBusiestTenants(f.demand, DatabaseLoadsOf(f.estate, f.demand, postgres), {1, 1})
+                  .front()
+                  .empty());
 }
 
 }  // namespace

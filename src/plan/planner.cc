@@ -318,13 +318,13 @@ void Cost(const Catalog& catalog, const MonthPlan* previous, MonthPlan& m) {
 
 // [month]: the tenant whose database alone is the busiest cluster of a month whose PostgreSQL
 // is saturated over several clusters: no count of clusters helps it, which the warning says.
-std::vector<std::string> LoneSaturatedDatabases(const Estate& estate, const Demand& demand,
-                                                const PlanSettings& settings, const Plan& plan) {
+std::vector<std::string> LoneSaturatedDatabases(const Demand& demand,
+                                                const DatabaseLoads& databases, const Plan& plan) {
   std::vector<int> clusters;
   for (const MonthPlan& m : plan.month_plans) {
     clusters.push_back(m.postgres.verdict.saturated ? m.postgres.clusters : 0);
   }
-  return LoneBusiestTenants(estate, demand, settings.postgres, clusters);
+  return LoneBusiestTenants(demand, databases, clusters);
 }
 
 std::string LoneDatabaseText(const std::string& tenant) {
@@ -379,8 +379,12 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
   };
   PlanSettings settings = given;
   settings.postgres = PostgresSizesThatFit(given.postgres, given.catalog.node_types);
+  // Each tenant's database load, spread over clusters only when several are allowed.
+  const DatabaseLoads databases = settings.postgres.max_clusters > 1
+                                      ? DatabaseLoadsOf(estate, demand, settings.postgres)
+                                      : DatabaseLoads{};
   const std::vector<std::vector<double>> cluster_shares =
-      DatabaseClusterShares(estate, demand, settings.postgres);
+      DatabaseClusterShares(databases, settings.postgres.max_clusters);
   const std::vector<MonthLoad> loads = BuildMonthLoads(
       estate, demand, {LoadView::Kind::kQuantile, 0}, settings.postgres, cluster_shares);
   Plan plan;
@@ -434,7 +438,7 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
   }
   FillCoverage(cache != nullptr ? *cache : computed, plan.month_plans);
   report(0.7);
-  const std::vector<std::string> lone = LoneSaturatedDatabases(estate, demand, settings, plan);
+  const std::vector<std::string> lone = LoneSaturatedDatabases(demand, databases, plan);
   for (size_t i = 0; i < plan.month_plans.size(); ++i) {
     MonthPlan& m = plan.month_plans[i];
     Place(estate.policy, settings.catalog, m);

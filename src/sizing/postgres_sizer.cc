@@ -10,6 +10,7 @@
 #include "queueing/mgc.h"
 #include "queueing/mmc.h"
 #include "sizing/postgres_clusters.h"
+#include "sizing/sizer_math.h"
 
 // docs/sizing-postgres.md derives every formula here and names its source.
 
@@ -21,7 +22,6 @@ constexpr double kMinWorkMemKib = 4.0 * 1024.0;  // PGTune's 4 MB floor
 constexpr double kBatchWindowS = 3600.0;         // batch CPU-seconds are given per window hour
 // Inputs are clamped to [0, 1e12] so that no product of a few of them overflows.
 constexpr double kMaxPostgresInput = 1e12;
-constexpr const char* kPostgresWindowNames[3] = {"sustained", "peak", "recovery"};
 
 double Sane(double x) { return x > 0 ? std::min(x, kMaxPostgresInput) : 0.0; }  // NaN → 0
 
@@ -282,7 +282,7 @@ struct Claim {
 
 std::string Reason(const Claim& c, const PostgresSizing& out, const MemoryPlan& memory,
                    const HeadroomPolicy& policy, const PostgresSettings& s) {
-  const char* window = kPostgresWindowNames[c.window];
+  const char* window = sizer_math::kWindowNames[static_cast<size_t>(c.window)];
   const std::string name = c.name;
   if (name == "postgres cpu") {
     const double ceiling = Ceilings(policy)[c.window] * 100.0;
