@@ -82,14 +82,15 @@ std::vector<SizeFloors> RatchetFloors(const std::vector<MonthPlan>& months) {
   const std::vector<double> hpa_min = ratchet(&OdooSizing::hpa_min_replicas);
   const std::vector<double> hpa_max = ratchet(&OdooSizing::hpa_max_replicas);
   const std::vector<double> cron = ratchet(&OdooSizing::cron_workers);
-  std::vector<double> clusters_needed;
-  for (const MonthPlan& m : months) clusters_needed.push_back(m.postgres.clusters);
-  const std::vector<double> clusters = Ratchet(clusters_needed);
+  // Fewer clusters means merging databases into others, a migration no growth plan should
+  // ask for: the count never shrinks (a running maximum, not the ratchet's permanent dips).
+  int clusters = 0;
   std::vector<SizeFloors> floors(months.size());
   for (size_t i = 0; i < months.size(); ++i) {
+    clusters = std::max(clusters, months[i].postgres.clusters);
     floors[i] = {static_cast<int>(workers[i]), static_cast<int>(pods[i]),
                  static_cast<int>(hpa_min[i]), static_cast<int>(hpa_max[i]),
-                 static_cast<int>(cron[i]),    static_cast<int>(clusters[i])};
+                 static_cast<int>(cron[i]),    clusters};
   }
   return floors;
 }

@@ -191,16 +191,20 @@ int64_t LoadWorkMemKib(double memory_gib, const PgTuneSettings& pgtune, int heav
   return static_cast<int64_t>(std::floor(std::clamp(per_node, kMinWorkMemKib, high)));
 }
 
+// The volume's IO: the reads the page cache does not serve (VolumeReadShare of the cache hit
+// estimate, so step 3's memory comes first) and every write.
 void SizeIo(const MonthLoad& load, const PostgresSettings& s, PostgresSizing& out) {
   const BlockIo peak = BlockIoAt(load, kPeak, s);
   const BlockIo recovery = BlockIoAt(load, kRecovery, s);
+  const double volume_share = VolumeReadShare(out.cache_hit_ratio, s);
   const double mib_per_block = kBlockKib / 1024.0;
-  out.read_iops_peak = peak.reads_per_s;
+  out.read_iops_peak = peak.reads_per_s * volume_share;
   out.write_iops_peak = peak.writes_per_s;
-  out.throughput_mib_s_peak = (peak.reads_per_s + peak.writes_per_s) * mib_per_block;
-  out.read_iops_recovery = recovery.reads_per_s;
+  out.throughput_mib_s_peak = (out.read_iops_peak + out.write_iops_peak) * mib_per_block;
+  out.read_iops_recovery = recovery.reads_per_s * volume_share;
   out.write_iops_recovery = recovery.writes_per_s;
-  out.throughput_mib_s_recovery = (recovery.reads_per_s + recovery.writes_per_s) * mib_per_block;
+  out.throughput_mib_s_recovery =
+      (out.read_iops_recovery + out.write_iops_recovery) * mib_per_block;
 }
 
 double RoundUpGib(double gib, double step) {
@@ -386,6 +390,12 @@ BlockIo BlockIoAt(const MonthLoad& load, int window, const PostgresSettings& set
         Sane(c.rate_per_s[w]) * Sane(c.db_writes) * Sane(settings.write_combining_factor);
   }
   return io;
+}
+
+double VolumeReadShare(double cache_hit_ratio, const PostgresSettings& settings) {
+  const double uncached = std::clamp(Sane(settings.uncached_read_share), 0.0, 1.0);
+  const double hit = std::clamp(Sane(cache_hit_ratio), 0.0, 1.0);
+  return uncached + (1.0 - uncached) * (1.0 - hit);
 }
 
 double CpuSlowdown(double offered_cores, int vcpu) {

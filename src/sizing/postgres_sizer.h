@@ -90,6 +90,11 @@ struct PostgresSettings {
   double write_combining_factor = 0.5;
   // Time of one block read (page cache and device mixed; the Odoo sizer's db_io_ms_per_read).
   double read_latency_ms = 0.2;
+  // Share of the blocks read outside shared_buffers (`db_reads`) that reach the volume when
+  // the page cache holds the working set: first reads of the day's blocks and reads beyond the
+  // working set (engineering estimate; calibrate as the volume's read rate,
+  // node_disk_reads_completed_total, over the rate of pg_stat_statements' shared_blks_read).
+  double uncached_read_share = 0.1;
   // Clusters the tenants' databases may be spread over when one cluster at the largest size
   // cannot carry them (postgres_clusters.h). Engineering estimate: a bound that keeps a
   // runaway estate's plan finite, well above what a platform team runs by hand; set it to 1
@@ -197,12 +202,18 @@ PostgresSizing SizePostgres(const MonthLoad& load, const OdooSizing& odoo,
 std::array<double, 3> OfferedDbCpuCores(const MonthLoad& load, const OdooSizing& odoo,
                                         const PostgresSettings& settings);
 
-// Block IO per second in one window: Σ λ db_reads, and Σ λ db_writes × write_combining_factor.
+// Block IO per second in one window: Σ λ db_reads (blocks read outside shared_buffers, from
+// the page cache or the volume), and Σ λ db_writes × write_combining_factor.
 struct BlockIo {
   double reads_per_s = 0;
   double writes_per_s = 0;
 };
 BlockIo BlockIoAt(const MonthLoad& load, int window, const PostgresSettings& settings);
+
+// Share of the blocks read outside shared_buffers that the volume serves, for a cache holding
+// `cache_hit_ratio` of the working set: u + (1 − u) × (1 − hit), u = uncached_read_share (the
+// reads of a working set the cache does not hold all go to the volume). In [u, 1].
+double VolumeReadShare(double cache_hit_ratio, const PostgresSettings& settings);
 
 // Tables and indexes the month's writes add: Σ_c requests_month × db_writes ×
 // net_new_kib_per_write, in GiB. The lead accumulates it into MonthLoad::database_gib.

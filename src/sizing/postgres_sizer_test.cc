@@ -119,8 +119,9 @@ bool AllFinite(const PostgresSizing& s) {
 // PGTune (32 GiB, 4 CPUs, oltp, 60 connections): shared_buffers 8388608 kB, work_mem
 //   ⌊25165824 / ((60 + 4) × 3)⌋ = 131072 kB. Load work_mem: 25165824 × 0.5 / (5 × 2) =
 //   1258291 kB, above 4 × 131072 = 524288 kB: 524288.
-// IO at peak: reads 40 × 40 + 0.5 × 4000 = 3600; writes (40 × 6 + 0.5 × 10) × 0.5 = 122.5;
-//   (3600 + 122.5) × 8 / 1024 = 29.08203125 MiB/s. Recovery 5600, 184, 45.1875 MiB/s.
+// IO at peak: reads outside shared_buffers 40 × 40 + 0.5 × 4000 = 3600, of which the volume
+//   serves 0.1 (the cache holds the working set): 360; writes (40 × 6 + 0.5 × 10) × 0.5 =
+//   122.5; (360 + 122.5) × 8 / 1024 = 3.76953125 MiB/s. Recovery 560, 184, 5.8125 MiB/s.
 // WAL: (10e6 × 6 + 1e5 × 10) × 2 KiB / 30.4375 days / 1048576 = 3.82253 GiB/day.
 // Growth: 61e6 KiB / 1048576 = 58.17413 GiB per month.
 // Volumes: 80 × 1.25 = 100 GiB; WAL max(2 × 8 GiB, 3.82 GiB) × 1.25 = 20 GiB.
@@ -163,12 +164,12 @@ TEST(SizePostgresTest, HandWorked) {
   EXPECT_EQ(s.settings.max_worker_processes, 4);
   EXPECT_EQ(s.settings.autovacuum_work_mem_kib, 2097152);  // maintenance_work_mem = 2 GiB
 
-  EXPECT_NEAR(s.read_iops_peak, 3600, 1e-9);
+  EXPECT_NEAR(s.read_iops_peak, 360, 1e-9);
   EXPECT_NEAR(s.write_iops_peak, 122.5, 1e-9);
-  EXPECT_NEAR(s.throughput_mib_s_peak, 29.08203125, 1e-9);
-  EXPECT_NEAR(s.read_iops_recovery, 5600, 1e-9);
+  EXPECT_NEAR(s.throughput_mib_s_peak, 3.76953125, 1e-9);
+  EXPECT_NEAR(s.read_iops_recovery, 560, 1e-9);
   EXPECT_NEAR(s.write_iops_recovery, 184, 1e-9);
-  EXPECT_NEAR(s.throughput_mib_s_recovery, 45.1875, 1e-9);
+  EXPECT_NEAR(s.throughput_mib_s_recovery, 5.8125, 1e-9);
   EXPECT_NEAR(s.wal_gib_per_day, 3.8225303195585214, 1e-9);
   EXPECT_NEAR(s.database_growth_gib_month, 58.17413330078125, 1e-9);
   EXPECT_EQ(s.database_gib, 50);
@@ -295,7 +296,26 @@ TEST(SizePostgresTest, WorkingSetBeyondLargestRamSaturates) {
   EXPECT_TRUE(s.verdict.saturated);
   EXPECT_EQ(s.verdict.bottleneck, "postgres memory");
   EXPECT_NEAR(s.cache_hit_ratio, 0.75 * 512 / 600, 1e-12);
+  // The volume serves 0.1 of the reads of the cached part and all of the rest:
+  // 0.1 + 0.9 × (1 − 0.64) = 0.424 of the 3600 read outside shared_buffers.
+  EXPECT_NEAR(s.read_iops_peak, 3600 * 0.424, 1e-9);
   EXPECT_TRUE(AllFinite(s));
+}
+
+TEST(VolumeReadShare, FromTheUncachedShareToEveryRead) {
+  PostgresSettings s;
+  EXPECT_DOUBLE_EQ(VolumeReadShare(1.0, s), 0.1);
+  EXPECT_DOUBLE_EQ(VolumeReadShare(0.0, s), 1.0);
+  EXPECT_DOUBLE_EQ(VolumeReadShare(0.5, s), 0.55);
+  s.uncached_read_share = 1.0;  // every read from the volume, whatever the cache
+  EXPECT_DOUBLE_EQ(VolumeReadShare(1.0, s), 1.0);
+  s.uncached_read_share = 0.0;
+  EXPECT_DOUBLE_EQ(VolumeReadShare(0.75, s), 0.25);
+  // Out-of-range inputs are clamped, never NaN.
+  EXPECT_DOUBLE_EQ(VolumeReadShare(2.0, s), 0.0);
+  EXPECT_DOUBLE_EQ(VolumeReadShare(std::nan(""), s), 1.0);
+  s.uncached_read_share = -3;
+  EXPECT_DOUBLE_EQ(VolumeReadShare(1.0, s), 0.0);
 }
 
 // Batch in flight at peak: 7200 CPU-s in the hour wants 2 cores, the 2 cron workers give 2;
@@ -325,12 +345,14 @@ TEST(SizePostgresTest, CappedPoolBindsConnections) {
 // Reads beyond what one volume gives: saturated IOPS.
 TEST(SizePostgresTest, IopsBeyondVolumeSaturates) {
   MonthLoad load = HandLoad();
-  load.classes[0].db_reads = 2000;  // 60/s × 2000 + 0.8 × 4000 = 123200 at recovery
+  // 60/s × 20000 + 0.8 × 4000 = 1203200 read outside shared_buffers at recovery, 0.1 of
+  // them from the volume (the cache holds the working set): 120320.
+  load.classes[0].db_reads = 20000;
   const PostgresSizing s = SizePostgres(load, HandOdoo(), HeadroomPolicy{}, {});
   EXPECT_TRUE(s.verdict.saturated);
   EXPECT_EQ(s.verdict.bottleneck, "postgres iops");
   EXPECT_EQ(s.verdict.binding_window, kRecovery);
-  EXPECT_NEAR(s.verdict.utilisation, (123200 + 184) / 80000.0, 1e-12);
+  EXPECT_NEAR(s.verdict.utilisation, (120320 + 184) / 80000.0, 1e-12);
 }
 
 MonthLoad Scaled(double factor) {
@@ -398,15 +420,17 @@ TEST(SizePostgresTest, SaturatedCpu) {
 }
 
 // Everything a million times larger: CPU, memory and IOPS all saturate; the verdict names the
-// one furthest beyond its limit, IOPS (5.784e9 / 80000 = 72300 times the volume, against CPU's
-// 2.442e6 / 81.6 = 29926 and memory's 2e7 / 512 = 39062).
+// one furthest beyond its limit, IOPS (about 5.784e9 / 80000 = 72300 times the volume, against
+// CPU's 2.442e6 / 81.6 = 29926 and memory's 2e7 / 512 = 39062). The cache holds
+// 0.75 × 512 / 1.5e7 of the working set, so the volume serves 1 − 0.9 × that of the reads.
 TEST(SizePostgresTest, SaturatedInputsAreFinite) {
   const PostgresSizing s = SizePostgres(Scaled(1e6), HandOdoo(), HeadroomPolicy{}, {});
   EXPECT_EQ(s.vcpu, 96);
   EXPECT_EQ(s.memory_gib, 512);
   EXPECT_TRUE(s.verdict.saturated);
   EXPECT_EQ(s.verdict.bottleneck, "postgres iops");
-  EXPECT_NEAR(s.verdict.utilisation, 72300, 1e-6);
+  const double volume_share = 1.0 - 0.9 * 0.75 * 512 / 1.5e7;
+  EXPECT_NEAR(s.verdict.utilisation, (5.6e9 * volume_share + 1.84e8) / 80000, 1e-6);
   EXPECT_TRUE(AllFinite(s));
 
   MonthLoad wild = HandLoad();
