@@ -81,6 +81,17 @@ std::vector<PriceReference> References() {
        "https://docs.aws.amazon.com/prescriptive-guidance/latest/optimize-costs-microsoft-"
        "workloads/ebs-migrate-gp2-gp3.html",
        true, "AWS page, region not stated on it (US East list prices)"},
+      {"gp3 limits: 16,000 IOPS and 1,000 MiB/s per volume",
+       "https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/ec2/"
+       "aws.sdk.kotlin.services.ec2.model/-modify-volume-request/iops.html",
+       true,
+       "AWS SDK reference of ModifyVolume: gp3 3,000 - 16,000 IOPS, io2 100 - 256,000; the EMR "
+       "API's VolumeSpecification gives gp3 throughput 125 - 1,000 MiB/s"},
+      {"io2 Block Express: 0.125 per GiB-month, 0.065 per IOPS-month (first 32,000; 0.046 to "
+       "64,000, 0.032 above); up to 256,000 IOPS and 4,000 MiB/s per volume",
+       "https://awsnegotiations.com/ebs-io2-block-express-cost.html", false,
+       "secondary source quoting the EBS pricing page; the IOPS limit agrees with the AWS SDK "
+       "reference above"},
       {"snapshot storage: 0.05 per GiB-month (standard tier)",
        "https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-archive-pricing.html", true,
        "AWS EBS User Guide"},
@@ -119,7 +130,11 @@ Catalog MakeBuiltinCatalog() {
   c.region = "us-east-1";
   c.zones = {"us-east-1a", "us-east-1b", "us-east-1c"};
   c.node_types = NodeTypes();
-  c.block_storage = BlockStoragePrice{"gp3", 0.08, 3000, 0.005, 125, 0.04};
+  c.block_storage = BlockStoragePrice{"gp3", 0.08, 3000, 0.005, 125, 0.04, 16000, 1000};
+  // io2 Block Express: no included IOPS; throughput comes with the IOPS (0.256 MB/s per IOPS,
+  // far above PostgreSQL's 8 KiB blocks' need), so none is charged for. One IOPS price: the
+  // first tier's, an overestimate above 32,000 IOPS (docs/catalog.md).
+  c.other_block_storage = {BlockStoragePrice{"io2", 0.125, 0, 0.065, 4000, 0, 256000, 4000}};
   c.object_storage_per_gib_month = 0.023;
   c.egress_per_gib = 0.09;
   c.snapshot_per_gib_month = 0.05;

@@ -76,13 +76,28 @@ void CheckManagedPostgres(const Catalog& c, Checker& check) {
   }
 }
 
+void CheckBlockStorage(const BlockStoragePrice& b, const std::string& f, Checker& check) {
+  check.NonNegative(b.per_gib_month, f + ".per_gib_month");
+  check.NonNegative(b.included_iops, f + ".included_iops");
+  check.NonNegative(b.per_iops_month, f + ".per_iops_month");
+  check.NonNegative(b.included_throughput_mib_s, f + ".included_throughput_mib_s");
+  check.NonNegative(b.per_throughput_mib_s_month, f + ".per_throughput_mib_s_month");
+  check.NonNegative(b.max_iops, f + ".max_iops");
+  check.NonNegative(b.max_throughput_mib_s, f + ".max_throughput_mib_s");
+}
+
 void CheckPrices(const Catalog& c, Checker& check) {
-  const BlockStoragePrice& b = c.block_storage;
-  check.NonNegative(b.per_gib_month, "block_storage.per_gib_month");
-  check.NonNegative(b.included_iops, "block_storage.included_iops");
-  check.NonNegative(b.per_iops_month, "block_storage.per_iops_month");
-  check.NonNegative(b.included_throughput_mib_s, "block_storage.included_throughput_mib_s");
-  check.NonNegative(b.per_throughput_mib_s_month, "block_storage.per_throughput_mib_s_month");
+  CheckBlockStorage(c.block_storage, "block_storage", check);
+  std::map<std::string, std::string> seen{{c.block_storage.name, "block_storage"}};
+  for (size_t i = 0; i < c.other_block_storage.size(); ++i) {
+    const BlockStoragePrice& b = c.other_block_storage[i];
+    const std::string f = fmt::format("other_block_storage[{}]", i);
+    CheckBlockStorage(b, f, check);
+    const auto [first, unique] = seen.try_emplace(b.name, f);
+    check.Require(unique, f + ".name",
+                  fmt::format("duplicate block storage class '{}'; first given as {}", b.name,
+                              first->second));
+  }
   check.NonNegative(c.object_storage_per_gib_month, "object_storage_per_gib_month");
   check.NonNegative(c.egress_per_gib, "egress_per_gib");
   check.NonNegative(c.snapshot_per_gib_month, "snapshot_per_gib_month");

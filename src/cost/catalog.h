@@ -25,6 +25,9 @@ struct BlockStoragePrice {
   double per_iops_month = 0;              // per provisioned IOPS above the included baseline
   double included_throughput_mib_s = 0;   // MiB/s every volume gets without charge
   double per_throughput_mib_s_month = 0;  // per provisioned MiB/s above the included baseline
+  // The most one volume of the class delivers; 0 where the catalog states no limit.
+  double max_iops = 0;
+  double max_throughput_mib_s = 0;
 
   friend bool operator==(const BlockStoragePrice&, const BlockStoragePrice&) = default;
 };
@@ -60,6 +63,9 @@ struct Catalog {
   std::vector<std::string> zones;  // availability zones nodes may be placed in
   std::vector<NodeType> node_types;
   BlockStoragePrice block_storage;
+  // Further block storage classes (e.g. io2): a volume takes the cheapest class of all that
+  // delivers its IOPS and throughput (cost/cost.h, BlockStorageFor).
+  std::vector<BlockStoragePrice> other_block_storage;
   double object_storage_per_gib_month = 0;
   double egress_per_gib = 0;          // data transfer out to the internet
   double snapshot_per_gib_month = 0;  // volume snapshot / backup storage

@@ -61,7 +61,9 @@ TEST(BuiltinCatalog, PricesAsPublished) {
   EXPECT_DOUBLE_EQ(FindNodeType(c, "r7i.16xlarge")->price_per_hour, 4.2336);
   EXPECT_EQ(FindNodeType(c, "r7i.16xlarge")->max_pods, 737);
   EXPECT_EQ(FindNodeType(c, "m7i.metal"), nullptr);
-  EXPECT_EQ(c.block_storage, (BlockStoragePrice{"gp3", 0.08, 3000, 0.005, 125, 0.04}));
+  EXPECT_EQ(c.block_storage, (BlockStoragePrice{"gp3", 0.08, 3000, 0.005, 125, 0.04, 16000, 1000}));
+  EXPECT_EQ(c.other_block_storage,
+            (std::vector<BlockStoragePrice>{{"io2", 0.125, 0, 0.065, 4000, 0, 256000, 4000}}));
   EXPECT_DOUBLE_EQ(c.snapshot_per_gib_month, 0.05);
   ASSERT_NE(FindManagedPostgres(c, "db.m6i.xlarge"), nullptr);
   EXPECT_DOUBLE_EQ(FindManagedPostgres(c, "db.m6i.xlarge")->ha_multiplier, 2.0);
@@ -77,7 +79,7 @@ TEST(BuiltinCatalog, EveryReferenceNamesASourceAndUnconfirmedOnesSaySo) {
       EXPECT_FALSE(r.note.empty()) << r.item;
     }
   }
-  EXPECT_EQ(unconfirmed, 5);
+  EXPECT_EQ(unconfirmed, 6);
 }
 
 TEST(ValidateCatalog, ReportsEveryProblemWithItsField) {
@@ -89,6 +91,8 @@ TEST(ValidateCatalog, ReportsEveryProblemWithItsField) {
   c.node_types[2].vcpu = 0;
   c.egress_per_gib = -1;
   c.managed_postgres[0].ha_multiplier = 0.5;
+  c.other_block_storage.push_back(c.block_storage);  // a second class named gp3
+  c.other_block_storage[0].max_iops = -1;
   const Status s = ValidateCatalog(c);
   ASSERT_FALSE(s.ok());
   std::vector<std::string> fields;
@@ -96,7 +100,9 @@ TEST(ValidateCatalog, ReportsEveryProblemWithItsField) {
   EXPECT_EQ(fields, (std::vector<std::string>{
                         "catalog.currency", "catalog.price_date", "catalog.zones[3]",
                         "catalog.node_types[1].name", "catalog.node_types[2].vcpu",
-                        "catalog.managed_postgres[0].ha_multiplier", "catalog.egress_per_gib"}));
+                        "catalog.managed_postgres[0].ha_multiplier",
+                        "catalog.other_block_storage[0].max_iops",
+                        "catalog.other_block_storage[1].name", "catalog.egress_per_gib"}));
   EXPECT_EQ(s.errors()[1].Format(),
             "error: catalog.price_date: '19/01/2026' is not a date of the form YYYY-MM-DD");
 }

@@ -18,6 +18,40 @@ double BlockStorageMonthlyCost(const BlockStoragePrice& price, const BlockVolume
          extra_mib_s * price.per_throughput_mib_s_month;
 }
 
+bool Delivers(const BlockStoragePrice& price, const BlockVolume& volume) {
+  return (price.max_iops <= 0 || volume.iops <= price.max_iops) &&
+         (price.max_throughput_mib_s <= 0 || volume.throughput_mib_s <= price.max_throughput_mib_s);
+}
+
+const BlockStoragePrice& BlockStorageFor(const Catalog& catalog, const BlockVolume& volume) {
+  // Whether a delivers more IOPS than b (no limit is the most).
+  const auto more_iops = [](const BlockStoragePrice& a, const BlockStoragePrice& b) {
+    return b.max_iops > 0 && (a.max_iops <= 0 || a.max_iops > b.max_iops);
+  };
+  const BlockStoragePrice* cheapest = nullptr;
+  const BlockStoragePrice* fastest = &catalog.block_storage;
+  const auto consider = [&](const BlockStoragePrice& price) {
+    if (more_iops(price, *fastest)) fastest = &price;
+    if (!Delivers(price, volume)) return;
+    if (cheapest == nullptr ||
+        BlockStorageMonthlyCost(price, volume) < BlockStorageMonthlyCost(*cheapest, volume)) {
+      cheapest = &price;
+    }
+  };
+  consider(catalog.block_storage);
+  for (const BlockStoragePrice& price : catalog.other_block_storage) consider(price);
+  return cheapest != nullptr ? *cheapest : *fastest;
+}
+
+double MostVolumeIops(const Catalog& catalog) {
+  double most = catalog.block_storage.max_iops;
+  for (const BlockStoragePrice& price : catalog.other_block_storage) {
+    if (price.max_iops <= 0 || most <= 0) return 0;
+    most = std::max(most, price.max_iops);
+  }
+  return most;
+}
+
 double AverageGibOverMonth(double start_gib, double end_gib) { return (start_gib + end_gib) / 2; }
 
 double ObjectStorageMonthlyCost(const Catalog& catalog, double start_gib, double end_gib) {

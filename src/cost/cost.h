@@ -25,6 +25,19 @@ struct BlockVolume {
 //   + (MiB/s above baseline) × per MiB/s-month.
 double BlockStorageMonthlyCost(const BlockStoragePrice& price, const BlockVolume& volume);
 
+// Whether one volume of `price`'s class delivers `volume`'s IOPS and throughput (a limit of 0
+// is none).
+bool Delivers(const BlockStoragePrice& price, const BlockVolume& volume);
+
+// The class `volume` takes: the cheapest of the catalog's block_storage and other_block_storage
+// that delivers it (the earlier listed on a tie); when none does, the one with the most IOPS (a
+// sizing that needs more has reported its layer saturated).
+const BlockStoragePrice& BlockStorageFor(const Catalog& catalog, const BlockVolume& volume);
+
+// The most IOPS one volume of any of the catalog's block storage classes delivers; 0 when some
+// class states no limit.
+double MostVolumeIops(const Catalog& catalog);
+
 // GiB-months stored in a month whose data grows (or shrinks) steadily from `start_gib` to
 // `end_gib`: the average, (start + end) / 2. Object stores bill the average of hourly stored
 // bytes over the month (the S3 FAQ's byte-hours example), which for a straight line is this.

@@ -28,6 +28,46 @@ TEST(BlockStorageMonthlyCost, BaselineBelowIncludedCostsNothingExtra) {
   EXPECT_NEAR(BlockStorageMonthlyCost(C().block_storage, {100, 0, 0}), 8.0, 1e-12);
 }
 
+// gp3 delivers up to 16,000 IOPS and 1,000 MiB/s per volume; above, only io2 does.
+TEST(BlockStorageFor, CheapestClassThatDeliversTheVolume) {
+  const Catalog& c = C();
+  EXPECT_EQ(BlockStorageFor(c, {100, 3000, 125}).name, "gp3");
+  EXPECT_EQ(BlockStorageFor(c, {100, 16000, 1000}).name, "gp3");
+  // 100 GiB at 16,001 IOPS: gp3 cannot; io2 100 × 0.125 + 16001 × 0.065 = 1052.565.
+  const BlockVolume fast{100, 16001, 200};
+  EXPECT_EQ(BlockStorageFor(c, fast).name, "io2");
+  EXPECT_NEAR(BlockStorageMonthlyCost(BlockStorageFor(c, fast), fast), 1052.565, 1e-9);
+  EXPECT_EQ(BlockStorageFor(c, {100, 3000, 1001}).name, "io2");  // throughput beyond gp3's
+  // Beyond every class: the one with the most IOPS (the sizer reports the layer saturated).
+  EXPECT_EQ(BlockStorageFor(c, {100, 1e6, 200}).name, "io2");
+}
+
+TEST(BlockStorageFor, CheaperClassWinsAndTiesGoToTheEarlierListed) {
+  Catalog c = C();
+  BlockStoragePrice cheap = c.block_storage;
+  cheap.name = "cheap";
+  cheap.per_gib_month = 0.04;
+  c.other_block_storage = {cheap};
+  EXPECT_EQ(BlockStorageFor(c, {100, 3000, 125}).name, "cheap");
+  cheap.per_gib_month = c.block_storage.per_gib_month;
+  c.other_block_storage = {cheap};
+  EXPECT_EQ(BlockStorageFor(c, {100, 3000, 125}).name, "gp3");
+}
+
+TEST(MostVolumeIops, FastestClassOrNoLimit) {
+  Catalog c = C();
+  EXPECT_EQ(MostVolumeIops(c), 256000);
+  c.other_block_storage.clear();
+  EXPECT_EQ(MostVolumeIops(c), 16000);
+  c.other_block_storage = {BlockStoragePrice{"unstated", 0.1, 0, 0, 0, 0, 0, 0}};
+  EXPECT_EQ(MostVolumeIops(c), 0);  // a class without a stated limit: none known
+  c.other_block_storage.clear();
+  c.block_storage.max_iops = 0;
+  c.block_storage.max_throughput_mib_s = 0;
+  EXPECT_EQ(MostVolumeIops(c), 0);
+  EXPECT_TRUE(Delivers(c.block_storage, {100, 1e9, 1e9}));
+}
+
 TEST(ObjectStorage, GrowingDataIsBilledAtTheMonthsAverage) {
   EXPECT_DOUBLE_EQ(AverageGibOverMonth(100, 300), 200.0);
   EXPECT_NEAR(ObjectStorageMonthlyCost(C(), 100, 300), 4.6, 1e-12);  // 200 x 0.023

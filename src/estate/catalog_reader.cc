@@ -56,6 +56,9 @@ BlockStoragePrice BuildBlockStorage(const DocNode& node, const std::string& path
   NumberField(m, "per_iops_month", &b.per_iops_month);
   NumberField(m, "included_throughput_mib_s", &b.included_throughput_mib_s);
   NumberField(m, "per_throughput_mib_s_month", &b.per_throughput_mib_s_month);
+  // Optional: 0 (absent) means the catalog states no limit.
+  NumberField(m, "max_iops", &b.max_iops);
+  NumberField(m, "max_throughput_mib_s", &b.max_throughput_mib_s);
   m.Finish();
   return b;
 }
@@ -98,6 +101,9 @@ void ListField(MapReader& m, const DocNode& node, std::string_view key, std::vec
 void BuildPrices(MapReader& m, Catalog& c) {
   if (const DocNode* node = m.Require("block_storage")) {
     c.block_storage = BuildBlockStorage(*node, m.PathOf("block_storage"), m.ctx());
+  }
+  if (const DocNode* other = m.Find("other_block_storage")) {
+    ListField(m, *other, "other_block_storage", &c.other_block_storage, BuildBlockStorage);
   }
   RequiredField(m, "object_storage_per_gib_month", &c.object_storage_per_gib_month, ReadNumber);
   RequiredField(m, "egress_per_gib", &c.egress_per_gib, ReadNumber);

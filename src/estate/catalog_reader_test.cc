@@ -127,6 +127,7 @@ TEST(ReadCatalogTest, TheExampleFileIsTheBuiltInCatalog) {
   EXPECT_EQ(c.zones, builtin.zones);
   EXPECT_EQ(c.node_types, builtin.node_types);
   EXPECT_EQ(c.block_storage, builtin.block_storage);
+  EXPECT_EQ(c.other_block_storage, builtin.other_block_storage);
   EXPECT_EQ(c.object_storage_per_gib_month, builtin.object_storage_per_gib_month);
   EXPECT_EQ(c.egress_per_gib, builtin.egress_per_gib);
   EXPECT_EQ(c.snapshot_per_gib_month, builtin.snapshot_per_gib_month);
@@ -159,6 +160,7 @@ TEST(ReadCatalogTest, TheExampleInTheDocsReads) {
     EXPECT_EQ(t, *FindNodeType(builtin, t.name));
   }
   EXPECT_EQ(c.block_storage, builtin.block_storage);
+  EXPECT_EQ(c.other_block_storage, builtin.other_block_storage);
   ASSERT_EQ(c.managed_postgres.size(), 2u);
   EXPECT_EQ(c.managed_postgres[1], *FindManagedPostgres(builtin, "db.m6i.xlarge"));
   EXPECT_EQ(c.load_balancer_per_hour, builtin.load_balancer_per_hour);
@@ -199,7 +201,8 @@ TEST(ReadCatalogErrorTest, UnknownKeyFarFromAnyNameListsTheKeys) {
       CatalogErrorsOf(Edit("  per_gib_month: 0.1\n", "  per_gib_month: 0.1\n  colour: blue\n")),
       ElementsAre("c.yaml:16:3: error: block_storage.colour: unknown key; expected one "
                   "of: name, per_gib_month, included_iops, per_iops_month, "
-                  "included_throughput_mib_s, per_throughput_mib_s_month"));
+                  "included_throughput_mib_s, per_throughput_mib_s_month, max_iops, "
+                  "max_throughput_mib_s"));
 }
 
 TEST(ReadCatalogErrorTest, DuplicateKey) {

@@ -91,14 +91,30 @@ void WriteNodeTypes(const std::vector<NodeType>& types, Writer& w) {
   }
 }
 
-void WriteBlockStorage(const BlockStoragePrice& b, Writer& w) {
+// One class's fields at `indent`, the first continuing a list item's "- " when one is open.
+void WriteBlockStorageFields(const BlockStoragePrice& b, int indent, Writer& w) {
+  w.ItemField(indent, "name", QuoteYamlString(b.name));
+  w.ItemField(indent, "per_gib_month", Number(b.per_gib_month));
+  w.ItemField(indent, "included_iops", Number(b.included_iops));
+  w.ItemField(indent, "per_iops_month", Number(b.per_iops_month));
+  w.ItemField(indent, "included_throughput_mib_s", Number(b.included_throughput_mib_s));
+  w.ItemField(indent, "per_throughput_mib_s_month", Number(b.per_throughput_mib_s_month));
+  w.ItemField(indent, "max_iops", Number(b.max_iops));
+  w.ItemField(indent, "max_throughput_mib_s", Number(b.max_throughput_mib_s));
+}
+
+void WriteBlockStorage(const Catalog& c, Writer& w) {
   w.Section("block_storage");
-  w.Field(2, "name", QuoteYamlString(b.name));
-  w.Field(2, "per_gib_month", Number(b.per_gib_month));
-  w.Field(2, "included_iops", Number(b.included_iops));
-  w.Field(2, "per_iops_month", Number(b.per_iops_month));
-  w.Field(2, "included_throughput_mib_s", Number(b.included_throughput_mib_s));
-  w.Field(2, "per_throughput_mib_s_month", Number(b.per_throughput_mib_s_month));
+  WriteBlockStorageFields(c.block_storage, 2, w);
+  if (c.other_block_storage.empty()) {
+    w.EmptyList("other_block_storage");
+    return;
+  }
+  w.Section("other_block_storage");
+  for (const BlockStoragePrice& b : c.other_block_storage) {
+    w.Item(2);
+    WriteBlockStorageFields(b, 4, w);
+  }
 }
 
 void WriteManagedPostgres(const std::vector<ManagedPostgresType>& types, Writer& w) {
@@ -165,7 +181,7 @@ std::string CatalogYaml(const Catalog& c) {
   w.Field(0, "region", QuoteYamlString(c.region));
   w.Field(0, "zones", QuotedList(c.zones));
   WriteNodeTypes(c.node_types, w);
-  WriteBlockStorage(c.block_storage, w);
+  WriteBlockStorage(c, w);
   w.Field(0, "object_storage_per_gib_month", Number(c.object_storage_per_gib_month));
   w.Field(0, "egress_per_gib", Number(c.egress_per_gib));
   w.Field(0, "snapshot_per_gib_month", Number(c.snapshot_per_gib_month));

@@ -57,6 +57,9 @@ TEST(CatalogYamlTest, WritesEveryFieldInStructOrder) {
             "  per_iops_month: 0.005\n"
             "  included_throughput_mib_s: 125\n"
             "  per_throughput_mib_s_month: 0.04\n"
+            "  max_iops: 0\n"
+            "  max_throughput_mib_s: 0\n"
+            "other_block_storage: []\n"
             "object_storage_per_gib_month: 0.02\n"
             "egress_per_gib: 0.01\n"
             "snapshot_per_gib_month: 0.05\n"
@@ -129,7 +132,7 @@ TEST(CatalogYamlTest, NonFiniteNumbersAreWrittenSoTheReaderRefusesThem) {
   Result<Catalog> r = ReadCatalog(yaml, "w.yaml");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().Format(),
-            "w.yaml:23:17: error: egress_per_gib: expected a number, got \".inf\"");
+            "w.yaml:26:17: error: egress_per_gib: expected a number, got \".inf\"");
 }
 
 }  // namespace

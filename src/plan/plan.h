@@ -40,6 +40,10 @@ struct MonthCost {
   double egress = 0;
   double load_balancer = 0;
   double total = 0;
+  // PostgreSQL's data volumes: their block storage class (cost/cost.h, BlockStorageFor) and the
+  // IOPS each is provisioned for.
+  std::string block_storage_class;
+  double data_volume_iops = 0;
   // PostgreSQL run in the cluster (its share of the nodes by requests, plus its volumes)
   // against the catalog's managed service of the same size; the plan runs it in the cluster.
   double postgres_in_cluster = 0;

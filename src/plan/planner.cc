@@ -291,14 +291,37 @@ void ComparePostgres(const Catalog& catalog, MonthPlan& m, double volumes_monthl
   c.postgres_managed_type = quote.value().type;
 }
 
-void Cost(const Catalog& catalog, const MonthPlan* previous, MonthPlan& m) {
+// Each month's PostgreSQL data volume as provisioned: its size, and IOPS and throughput for the
+// most it must deliver (the peak or, after a loss, the recovery's backlog), ratcheted like the
+// sizes so that a volume does not change class and back (plan/ratchet.h).
+std::vector<BlockVolume> DataVolumes(const std::vector<MonthPlan>& months) {
+  std::vector<double> iops;
+  std::vector<double> throughput;
+  for (const MonthPlan& m : months) {
+    const PostgresSizing& pg = m.postgres;
+    iops.push_back(std::max(pg.read_iops_peak + pg.write_iops_peak,
+                            pg.read_iops_recovery + pg.write_iops_recovery));
+    throughput.push_back(std::max(pg.throughput_mib_s_peak, pg.throughput_mib_s_recovery));
+  }
+  iops = Ratchet(iops);
+  throughput = Ratchet(throughput);
+  std::vector<BlockVolume> volumes;
+  for (size_t i = 0; i < months.size(); ++i) {
+    volumes.push_back(BlockVolume{months[i].postgres.storage_gib, iops[i], throughput[i]});
+  }
+  return volumes;
+}
+
+void Cost(const Catalog& catalog, const MonthPlan* previous, const BlockVolume& data,
+          MonthPlan& m) {
   MonthCost& c = m.cost;
-  BlockVolume data{m.postgres.storage_gib, m.postgres.read_iops_peak + m.postgres.write_iops_peak,
-                   m.postgres.throughput_mib_s_peak};
-  BlockVolume wal{m.postgres.wal_storage_gib, 0, 0};
+  const BlockVolume wal{m.postgres.wal_storage_gib, 0, 0};
+  const BlockStoragePrice& data_class = BlockStorageFor(catalog, data);
+  c.block_storage_class = data_class.name;
+  c.data_volume_iops = data.iops;
   c.block_storage =
-      PostgresPods(m.postgres) * (BlockStorageMonthlyCost(catalog.block_storage, data) +
-                                  BlockStorageMonthlyCost(catalog.block_storage, wal));
+      PostgresPods(m.postgres) * (BlockStorageMonthlyCost(data_class, data) +
+                                  BlockStorageMonthlyCost(BlockStorageFor(catalog, wal), wal));
   const double filestore_start = previous != nullptr ? previous->storage.filestore_gib : 0;
   c.object_storage = ObjectStorageMonthlyCost(catalog, filestore_start, m.storage.filestore_gib);
   const double backup_start = previous != nullptr ? previous->storage.backup_footprint_gib : 0;
@@ -335,6 +358,21 @@ std::string LoneDatabaseText(const std::string& tenant) {
       "measure its per-request demands (docs/assumptions.md, \"How to calibrate\") or give it "
       "faster storage",
       tenant);
+}
+
+// A data volume that outgrows its block storage class moves to another (gp3 to io2), which can
+// cost more than the rest of the storage: said where it happens, with what it needs.
+void WarnOfVolumeClasses(Plan& plan) {
+  for (size_t i = 1; i < plan.month_plans.size(); ++i) {
+    const MonthCost& before = plan.month_plans[i - 1].cost;
+    const MonthCost& now = plan.month_plans[i].cost;
+    if (now.block_storage_class == before.block_storage_class) continue;
+    plan.warnings.push_back(fmt::format(
+        "{}: PostgreSQL's data volumes move from {} to {}, provisioned for {:.0f} IOPS (the larger "
+        "of peak and recovery); block storage {:.0f} -> {:.0f} {}/month",
+        plan.month_plans[i].label, before.block_storage_class, now.block_storage_class,
+        now.data_volume_iops, before.block_storage, now.block_storage, plan.currency));
+  }
 }
 
 // Several PostgreSQL clusters are a change of architecture (cells), said once with its reason.
@@ -380,6 +418,10 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
   };
   PlanSettings settings = given;
   settings.postgres = PostgresSizesThatFit(given.postgres, given.catalog.node_types);
+  // A data volume gives at most what the catalog's fastest block storage class delivers.
+  if (const double iops = MostVolumeIops(given.catalog); iops > 0) {
+    settings.postgres.max_volume_iops = iops;
+  }
   // Each tenant's database load, spread over clusters only when several are allowed.
   const DatabaseLoads databases = settings.postgres.max_clusters > 1
                                       ? DatabaseLoadsOf(estate, demand, settings.postgres)
@@ -440,10 +482,11 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
   FillCoverage(cache != nullptr ? *cache : computed, plan.month_plans);
   report(0.7);
   const std::vector<std::string> lone = LoneSaturatedDatabases(demand, databases, plan);
+  const std::vector<BlockVolume> data_volumes = DataVolumes(plan.month_plans);
   for (size_t i = 0; i < plan.month_plans.size(); ++i) {
     MonthPlan& m = plan.month_plans[i];
     Place(estate.policy, settings.catalog, m);
-    Cost(settings.catalog, i > 0 ? &plan.month_plans[i - 1] : nullptr, m);
+    Cost(settings.catalog, i > 0 ? &plan.month_plans[i - 1] : nullptr, data_volumes[i], m);
     if (!m.nodes.error.empty()) {
       plan.warnings.push_back(fmt::format(
           "{}: pods could not be placed: {}; its nodes are costed at the packing's lower bound "
@@ -459,6 +502,7 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
     report(0.7 + 0.3 * static_cast<double>(i + 1) / static_cast<double>(plan.month_plans.size()));
   }
   WarnOfClusters(plan);
+  WarnOfVolumeClasses(plan);
   plan.roadmap = BuildRoadmap(plan);
   if (estate.currency != plan.currency) {
     plan.warnings.push_back(fmt::format(

@@ -7,10 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "cost/cost.h"
 #include "demand/demand.h"
 #include "demand/generated_estate.h"
 #include "estate/examples.h"
 #include "estate/yaml_reader.h"
+#include "plan/ratchet.h"
 #include "plan/workloads.h"
 
 namespace headroom {
@@ -324,6 +326,73 @@ TEST(Planner, ATenantTooLargeForAnyClusterIsNamed) {
     ++named;
   }
   EXPECT_GT(named, 0);
+}
+
+double VolumeIopsNeed(const PostgresSizing& pg) {
+  return std::max(pg.read_iops_peak + pg.write_iops_peak,
+                  pg.read_iops_recovery + pg.write_iops_recovery);
+}
+
+// Eight times the reads reaching the volume (a cache that serves fewer of them): the default
+// estate's data volume outgrows gp3's 16,000 IOPS in its second year and moves to io2, priced
+// as io2, provisioned for the larger of peak and recovery, never shrinking to regrow, and the
+// move is warned of. With gp3 alone, the months beyond it are saturated on IOPS.
+TEST(Planner, DataVolumesBeyondGp3TakeIo2AndSaySo) {
+  const Estate estate = Example("healthcare-growth");
+  PlanSettings settings;
+  settings.postgres.uncached_read_share = 0.8;
+  const Plan plan = PlanWith(estate, settings, 16);
+  const Catalog& catalog = settings.catalog;
+  int io2 = 0;
+  int over_gp3 = 0;  // months that need more than gp3 (io2 also takes the ratchet's dips)
+  for (size_t i = 0; i < plan.month_plans.size(); ++i) {
+    const MonthPlan& m = plan.month_plans[i];
+    const MonthCost& c = m.cost;
+    EXPECT_GE(c.data_volume_iops, VolumeIopsNeed(m.postgres) - 1e-9) << m.label;
+    EXPECT_EQ(c.block_storage_class, c.data_volume_iops > 16000 ? "io2" : "gp3") << m.label;
+    const BlockVolume data{
+        m.postgres.storage_gib, c.data_volume_iops,
+        std::max(m.postgres.throughput_mib_s_peak, m.postgres.throughput_mib_s_recovery)};
+    const BlockVolume wal{m.postgres.wal_storage_gib, 0, 0};
+    const BlockStoragePrice& data_class =
+        c.block_storage_class == "io2" ? catalog.other_block_storage.at(0) : catalog.block_storage;
+    EXPECT_NEAR(c.block_storage,
+                PostgresPods(m.postgres) * (BlockStorageMonthlyCost(data_class, data) +
+                                            BlockStorageMonthlyCost(catalog.block_storage, wal)),
+                1e-6)
+        << m.label;
+    io2 += c.block_storage_class == "io2" ? 1 : 0;
+    over_gp3 += VolumeIopsNeed(m.postgres) > 16000 ? 1 : 0;
+  }
+  // Provisioned as the ratchet of the months' needs: no shrinking to grow back.
+  std::vector<double> needs;
+  for (const MonthPlan& m : plan.month_plans) needs.push_back(VolumeIopsNeed(m.postgres));
+  const std::vector<double> provisioned = Ratchet(needs);
+  for (size_t i = 0; i < plan.month_plans.size(); ++i) {
+    EXPECT_DOUBLE_EQ(plan.month_plans[i].cost.data_volume_iops, provisioned[i]) << i;
+  }
+  EXPECT_GT(io2, 0);
+  EXPECT_LT(io2, 24);
+  EXPECT_TRUE(std::any_of(plan.warnings.begin(), plan.warnings.end(), [](const std::string& w) {
+    return w.find("PostgreSQL's data volumes move from gp3 to io2") != std::string::npos;
+  }));
+
+  PlanSettings gp3_only = settings;
+  gp3_only.catalog.other_block_storage.clear();
+  const Plan saturated = PlanWith(estate, gp3_only, 16);
+  int beyond = 0;
+  for (const MonthPlan& m : saturated.month_plans) {
+    const bool over = VolumeIopsNeed(m.postgres) > 16000;
+    beyond += over ? 1 : 0;
+    EXPECT_EQ(m.postgres.verdict.saturated, over) << m.label;
+    if (over) {
+      EXPECT_EQ(m.postgres.verdict.bottleneck, "postgres iops") << m.label;
+    }
+    EXPECT_EQ(m.cost.block_storage_class, "gp3") << m.label;
+  }
+  EXPECT_EQ(beyond, over_gp3);
+  EXPECT_GT(beyond, 0);
+  EXPECT_FALSE(saturated.holds);
 }
 
 // No PostgreSQL instance larger than the catalog's nodes: the sizes the sizer may take are

@@ -197,6 +197,8 @@ Json NodesJson(const MonthNodes& n) {
 Json CostJson(const MonthCost& c) {
   return Json{{"nodes", c.nodes},
               {"block_storage", c.block_storage},
+              {"block_storage_class", c.block_storage_class},
+              {"data_volume_iops", c.data_volume_iops},
               {"object_storage", c.object_storage},
               {"backup_storage", c.backup_storage},
               {"egress", c.egress},

@@ -105,7 +105,8 @@ struct PostgresSettings {
   int min_clusters = 0;
 
   // IOPS one data volume can give (Azure Premium SSD v2 80,000; GCP Hyperdisk Balanced
-  // 160,000; AWS gp3 16,000, io2 256,000): set it from the storage class in use.
+  // 160,000; AWS gp3 16,000, io2 256,000). The planner takes the most of the catalog's block
+  // storage classes when each states its limit (cost/cost.h, MostVolumeIops).
   double max_volume_iops = 80000;
 
   // Connections.
