@@ -115,6 +115,14 @@ const NodeType* FindNodeType(const Catalog& catalog, std::string_view name) {
   return nullptr;
 }
 
+const BlockStoragePrice* FindBlockStorage(const Catalog& catalog, std::string_view name) {
+  if (catalog.block_storage.name == name) return &catalog.block_storage;
+  for (const BlockStoragePrice& b : catalog.other_block_storage) {
+    if (b.name == name) return &b;
+  }
+  return nullptr;
+}
+
 const ManagedPostgresType* FindManagedPostgres(const Catalog& catalog, std::string_view name) {
   for (const ManagedPostgresType& t : catalog.managed_postgres) {
     if (t.name == name) return &t;

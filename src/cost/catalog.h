@@ -83,6 +83,9 @@ const Catalog& BuiltinCatalog();
 
 // The node type named `name`, or nullptr.
 const NodeType* FindNodeType(const Catalog& catalog, std::string_view name);
+// The block storage class named `name` (block_storage or one of other_block_storage); null
+// when the catalog has none by that name.
+const BlockStoragePrice* FindBlockStorage(const Catalog& catalog, std::string_view name);
 // The managed PostgreSQL class named `name`, or nullptr.
 const ManagedPostgresType* FindManagedPostgres(const Catalog& catalog, std::string_view name);
 

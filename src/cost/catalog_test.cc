@@ -48,6 +48,11 @@ TEST(BuiltinCatalog, PricePerVcpuIsConstantWithinAFamily) {
 
 TEST(BuiltinCatalog, PricesAsPublished) {
   const Catalog& c = BuiltinCatalog();
+  ASSERT_NE(FindBlockStorage(c, "gp3"), nullptr);
+  EXPECT_EQ(FindBlockStorage(c, "gp3"), &c.block_storage);
+  ASSERT_NE(FindBlockStorage(c, "io2"), nullptr);
+  EXPECT_EQ(FindBlockStorage(c, "io2")->max_iops, 256000);
+  EXPECT_EQ(FindBlockStorage(c, "st1"), nullptr);
   ASSERT_NE(FindNodeType(c, "m7i.xlarge"), nullptr);
   EXPECT_DOUBLE_EQ(FindNodeType(c, "m7i.xlarge")->price_per_hour, 0.2016);
   EXPECT_EQ(FindNodeType(c, "m7i.xlarge")->max_pods, 58);

@@ -163,9 +163,12 @@ RecoveryMonth RecoveryInputs(const MonthPlan& m, const Catalog& catalog) {
   r.postgres_vcpu = m.postgres.vcpu;
   r.postgres_instances = m.postgres.instances;
   r.synchronous_standby = m.postgres.synchronous_standby;
-  // The planner provisions the peak throughput above the volume type's included baseline.
-  r.volume_mib_s =
-      std::max(catalog.block_storage.included_throughput_mib_s, m.postgres.throughput_mib_s_peak);
+  // The data volume as the plan provisions it (plan/plan.h, MonthCost): its throughput, or its
+  // class's included baseline when larger.
+  const BlockStoragePrice* storage = FindBlockStorage(catalog, m.cost.block_storage_class);
+  if (storage == nullptr) storage = &catalog.block_storage;
+  r.volume_mib_s = std::max({storage->included_throughput_mib_s, m.cost.data_volume_mib_s,
+                             m.postgres.throughput_mib_s_peak});
   r.odoo_pods = m.odoo.pods;
   r.instance_monthly =
       PostgresPods(m.postgres) > 0 ? m.cost.postgres_in_cluster / PostgresPods(m.postgres) : 0.0;

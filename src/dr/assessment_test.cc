@@ -86,6 +86,24 @@ TEST(Assessment, DefaultEstateSaysWhatMeetsWhatDoesNotAndWhatFixesIt) {
   EXPECT_TRUE(a.unreachable.empty());
 }
 
+// The restore writes onto the data volume the plan provisions: its class's included throughput
+// (gp3 125 MiB/s, io2 4,000) or the throughput it was provisioned for, when larger.
+TEST(Assessment, RestoresAtTheProvisionedVolumesThroughput) {
+  const Catalog& catalog = BuiltinCatalog();
+  MonthPlan m;
+  m.cost.block_storage_class = "gp3";
+  m.cost.data_volume_mib_s = 40;
+  EXPECT_DOUBLE_EQ(RecoveryInputs(m, catalog).volume_mib_s, 125);
+  m.cost.data_volume_mib_s = 300;
+  EXPECT_DOUBLE_EQ(RecoveryInputs(m, catalog).volume_mib_s, 300);
+  m.cost.block_storage_class = "io2";
+  EXPECT_DOUBLE_EQ(RecoveryInputs(m, catalog).volume_mib_s, 4000);
+  m.cost.block_storage_class = "";  // not costed: the catalog's block_storage
+  m.cost.data_volume_mib_s = 0;
+  m.postgres.throughput_mib_s_peak = 200;
+  EXPECT_DOUBLE_EQ(RecoveryInputs(m, catalog).volume_mib_s, 200);
+}
+
 TEST(Assessment, RecoveryTimeGrowsWithTheDatabase) {
   const Planned p = PlanExample("healthcare-growth");
   const DrAssessment a = AssessRecovery(p.estate, p.plan, p.settings, DrSettings{});

@@ -41,9 +41,10 @@ struct MonthCost {
   double load_balancer = 0;
   double total = 0;
   // PostgreSQL's data volumes: their block storage class (cost/cost.h, BlockStorageFor) and the
-  // IOPS each is provisioned for.
+  // IOPS and throughput each is provisioned for.
   std::string block_storage_class;
   double data_volume_iops = 0;
+  double data_volume_mib_s = 0;
   // PostgreSQL run in the cluster (its share of the nodes by requests, plus its volumes)
   // against the catalog's managed service of the same size; the plan runs it in the cluster.
   double postgres_in_cluster = 0;

@@ -319,6 +319,7 @@ void Cost(const Catalog& catalog, const MonthPlan* previous, const BlockVolume& 
   const BlockStoragePrice& data_class = BlockStorageFor(catalog, data);
   c.block_storage_class = data_class.name;
   c.data_volume_iops = data.iops;
+  c.data_volume_mib_s = data.throughput_mib_s;
   c.block_storage =
       PostgresPods(m.postgres) * (BlockStorageMonthlyCost(data_class, data) +
                                   BlockStorageMonthlyCost(BlockStorageFor(catalog, wal), wal));

@@ -199,6 +199,7 @@ Json CostJson(const MonthCost& c) {
               {"block_storage", c.block_storage},
               {"block_storage_class", c.block_storage_class},
               {"data_volume_iops", c.data_volume_iops},
+              {"data_volume_mib_s", c.data_volume_mib_s},
               {"object_storage", c.object_storage},
               {"backup_storage", c.backup_storage},
               {"egress", c.egress},
