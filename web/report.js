@@ -533,10 +533,11 @@
     });
     b.appendChild(table("PostgreSQL by month", [
       { label: "month" }, { label: "clusters", numeric: true }, { label: "vCPU", numeric: true }, { label: "memory GiB", numeric: true }, { label: "instances", numeric: true },
-      { label: "IOPS peak (r/w)", numeric: true }, { label: "WAL GiB/day", numeric: true }, { label: "database GiB", numeric: true }, { label: "coverage (CPU)", numeric: true },
+      { label: "IOPS peak (r/w)", numeric: true }, { label: "data volume (class, IOPS)" }, { label: "WAL GiB/day", numeric: true }, { label: "database GiB", numeric: true }, { label: "coverage (CPU)", numeric: true },
     ].concat(VERDICT_COLUMNS), months.map((m) => [
       m.label, number(m.postgres.clusters), number(m.postgres.vcpu), number(m.postgres.memory_gib), number(m.postgres.instances),
-      number(m.postgres.read_iops_peak) + " / " + number(m.postgres.write_iops_peak), number(m.postgres.wal_gib_per_day, 1),
+      number(m.postgres.read_iops_peak) + " / " + number(m.postgres.write_iops_peak),
+      m.cost.block_storage_class + ", " + number(m.cost.data_volume_iops), number(m.postgres.wal_gib_per_day, 1),
       number(m.postgres.database_gib, 1), percent(m.coverage.postgres_vcpu),
     ].concat(verdictCells(m.postgres.verdict))), "postgres-table"));
     reasonNote(b, "postgres");

@@ -83,6 +83,8 @@ async function checkFigures(page, planJson) {
   months.forEach((m, i) => {
     assert.equal(pg[i][1], whole(m.postgres.clusters), `${m.label} clusters`);
     assert.equal(pg[i][2], whole(m.postgres.vcpu), `${m.label} vCPU`);
+    assert.equal(pg[i][6], `${m.cost.block_storage_class}, ${whole(m.cost.data_volume_iops)}`,
+      `${m.label} data volume`);
   });
   const nodes = await tableCells(page, "nodes-table");
   months.forEach((m, i) => assert.equal(nodes[i][1], whole(m.nodes.nodes), `${m.label} nodes`));
