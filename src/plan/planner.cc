@@ -363,16 +363,21 @@ std::string LoneDatabaseText(const std::string& tenant) {
 
 // A data volume that outgrows its block storage class moves to another (gp3 to io2), which can
 // cost more than the rest of the storage: said where it happens, with what it needs.
-void WarnOfVolumeClasses(Plan& plan) {
+void WarnOfVolumeClasses(const Catalog& catalog, Plan& plan) {
   for (size_t i = 1; i < plan.month_plans.size(); ++i) {
     const MonthCost& before = plan.month_plans[i - 1].cost;
     const MonthCost& now = plan.month_plans[i].cost;
     if (now.block_storage_class == before.block_storage_class) continue;
+    const BlockStoragePrice* was = FindBlockStorage(catalog, before.block_storage_class);
+    const std::string limit =
+        was != nullptr && was->max_iops > 0 && now.data_volume_iops > was->max_iops
+            ? fmt::format(", more than the {:.0f} one {} volume delivers", was->max_iops, was->name)
+            : std::string();
     plan.warnings.push_back(fmt::format(
         "{}: PostgreSQL's data volumes move from {} to {}, provisioned for {:.0f} IOPS (the larger "
-        "of peak and recovery); block storage {:.0f} -> {:.0f} {}/month",
+        "of peak and recovery{}); block storage {:.0f} -> {:.0f} {}/month",
         plan.month_plans[i].label, before.block_storage_class, now.block_storage_class,
-        now.data_volume_iops, before.block_storage, now.block_storage, plan.currency));
+        now.data_volume_iops, limit, before.block_storage, now.block_storage, plan.currency));
   }
 }
 
@@ -503,7 +508,7 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
     report(0.7 + 0.3 * static_cast<double>(i + 1) / static_cast<double>(plan.month_plans.size()));
   }
   WarnOfClusters(plan);
-  WarnOfVolumeClasses(plan);
+  WarnOfVolumeClasses(settings.catalog, plan);
   plan.roadmap = BuildRoadmap(plan);
   if (estate.currency != plan.currency) {
     plan.warnings.push_back(fmt::format(

@@ -374,7 +374,8 @@ TEST(Planner, DataVolumesBeyondGp3TakeIo2AndSaySo) {
   EXPECT_GT(io2, 0);
   EXPECT_LT(io2, 24);
   EXPECT_TRUE(std::any_of(plan.warnings.begin(), plan.warnings.end(), [](const std::string& w) {
-    return w.find("PostgreSQL's data volumes move from gp3 to io2") != std::string::npos;
+    return w.find("PostgreSQL's data volumes move from gp3 to io2") != std::string::npos &&
+           w.find("more than the 16000 one gp3 volume delivers") != std::string::npos;
   }));
 
   PlanSettings gp3_only = settings;
