@@ -39,8 +39,10 @@ int RunEmitCommand(const EmitArgs& args, Io& io) {
   Result<int> month = emit::FindPlanMonth(plan, args.month);
   if (!month.ok()) return ReportErrors(month.errors(), io.err);
 
+  PlanSettings plan_settings;  // the settings the plan was sized with: its catalog
+  plan_settings.catalog = catalog.value();
   const emit::Artifacts artifacts =
-      emit::RenderArtifacts(estate, plan, month.value(), PlanSettings{}, emit::EmitSettings{});
+      emit::RenderArtifacts(estate, plan, month.value(), plan_settings, emit::EmitSettings{});
   Status written = emit::WriteArtifacts(args.output_dir, artifacts);
   if (!written.ok()) return ReportErrors(written.errors(), io.err);
   io.out << "wrote " << artifacts.files.size() << " files (" << artifacts.kubernetes_objects

@@ -101,8 +101,10 @@ int RunPlanCommand(const PlanArgs& args, Io& io) {
                              source, view ? &*view : nullptr, OdooSettings{}, &run.value().recovery,
                              tenancy ? &*tenancy : nullptr, forecast_section, &applied.value()});
   // The first month's artifacts (`headroom emit` writes any other month).
+  PlanSettings plan_settings;
+  plan_settings.catalog = catalog.value();
   const emit::Artifacts artifacts =
-      emit::RenderArtifacts(estate, run.value().plan, 0, PlanSettings{}, emit::EmitSettings{});
+      emit::RenderArtifacts(estate, run.value().plan, 0, plan_settings, emit::EmitSettings{});
   for (const auto& [name, text] :
        {std::pair{"plan.json", &plan_json}, std::pair{"demand.json", &demand_json},
         std::pair{"report.html", &report_html}}) {

@@ -78,6 +78,27 @@ TEST(ArtifactsTest, FiguresComeFromThePlan) {
       std::string::npos);
 }
 
+// The data volume asks for the catalog's class by name only when the plan moved it off the
+// default one (gp3): io2 is requested, gp3 is left to the cluster's default StorageClass.
+TEST(ArtifactsTest, DataVolumeOffTheDefaultClassNamesItsStorageClass) {
+  Plan plan = ExamplePlan().plan;
+  const auto storage = [&plan]() {
+    const Artifacts artifacts =
+        RenderArtifacts(ExamplePlan().estate, plan, 0, PlanSettings{}, EmitSettings{});
+    for (const Artifact& a : artifacts.files) {
+      if (a.path == "base/postgres/cluster.yaml") return YAML::Load(a.content)["spec"];
+    }
+    return YAML::Node();
+  };
+  ASSERT_EQ(plan.month_plans[0].cost.block_storage_class, "gp3");
+  EXPECT_FALSE(storage()["storage"]["storageClass"]);
+  plan.month_plans[0].cost.block_storage_class = "io2";
+  EXPECT_EQ(storage()["storage"]["storageClass"].as<std::string>(), "io2");
+  EXPECT_FALSE(storage()["walStorage"]["storageClass"]);
+  plan.month_plans[0].cost.block_storage_class = "Premium SSD v2";  // a DNS-1123 name
+  EXPECT_EQ(storage()["storage"]["storageClass"].as<std::string>(), "premium-ssd-v2");
+}
+
 // A month whose databases are spread over four clusters emits one cell: the HPA bounds and the
 // cron workers are the cell's share of the estate's, the cluster is one cluster's, and every
 // file's header says what the artifacts are.

@@ -48,6 +48,20 @@ Json Bootstrap() {
                 {"postInitSQL", Json::array({"ALTER ROLE odoo CREATEDB"})}}}};
 }
 
+// The data volume's claim: on the cluster's default StorageClass, unless the plan put the volume
+// on another class of the catalog than its default one (io2 beyond gp3's IOPS): then the
+// StorageClass named after it, which must exist with the IOPS the plan provisions
+// (docs/artifacts.md). An absent class fails the claim loudly instead of running short of IOPS.
+Json DataStorage(const EmitContext& context) {
+  Json storage{{"size", StorageQuantity(context.month.postgres.storage_gib)},
+               {"resizeInUseVolumes", true}};
+  const std::string& chosen = context.month.cost.block_storage_class;
+  if (!chosen.empty() && chosen != context.plan_settings.catalog.block_storage.name) {
+    storage["storageClass"] = DnsLabel(chosen);
+  }
+  return storage;
+}
+
 Json Cluster(const EmitContext& context) {
   const PostgresSizing& pg = context.month.postgres;
   Json c = Object("postgresql.cnpg.io/v1", "Cluster", kCluster, "postgres");
@@ -58,7 +72,7 @@ Json Cluster(const EmitContext& context) {
       {"postgresql", PostgresSection(pg)},
       {"bootstrap", Bootstrap()},
       {"resources", InstanceResources(pg)},
-      {"storage", {{"size", StorageQuantity(pg.storage_gib)}, {"resizeInUseVolumes", true}}},
+      {"storage", DataStorage(context)},
       {"walStorage", {{"size", StorageQuantity(pg.wal_storage_gib)}, {"resizeInUseVolumes", true}}},
       {"affinity",
        {{"enablePodAntiAffinity", true},
