@@ -298,10 +298,8 @@ std::vector<BlockVolume> DataVolumes(const std::vector<MonthPlan>& months) {
   std::vector<double> iops;
   std::vector<double> throughput;
   for (const MonthPlan& m : months) {
-    const PostgresSizing& pg = m.postgres;
-    iops.push_back(std::max(pg.read_iops_peak + pg.write_iops_peak,
-                            pg.read_iops_recovery + pg.write_iops_recovery));
-    throughput.push_back(std::max(pg.throughput_mib_s_peak, pg.throughput_mib_s_recovery));
+    iops.push_back(VolumeIopsNeed(m.postgres));
+    throughput.push_back(VolumeThroughputNeedMibS(m.postgres));
   }
   iops = Ratchet(iops);
   throughput = Ratchet(throughput);

@@ -333,11 +333,6 @@ TEST(Planner, ATenantTooLargeForAnyClusterIsNamed) {
   EXPECT_GT(named, 0);
 }
 
-double VolumeIopsNeed(const PostgresSizing& pg) {
-  return std::max(pg.read_iops_peak + pg.write_iops_peak,
-                  pg.read_iops_recovery + pg.write_iops_recovery);
-}
-
 // Eight times the reads reaching the volume (a cache that serves fewer of them): the default
 // estate's data volume outgrows gp3's 16,000 IOPS in its second year and moves to io2, priced
 // as io2, provisioned for the larger of peak and recovery, never shrinking to regrow, and the
@@ -355,9 +350,8 @@ TEST(Planner, DataVolumesBeyondGp3TakeIo2AndSaySo) {
     const MonthCost& c = m.cost;
     EXPECT_GE(c.data_volume_iops, VolumeIopsNeed(m.postgres) - 1e-9) << m.label;
     EXPECT_EQ(c.block_storage_class, c.data_volume_iops > 16000 ? "io2" : "gp3") << m.label;
-    const BlockVolume data{
-        m.postgres.storage_gib, c.data_volume_iops,
-        std::max(m.postgres.throughput_mib_s_peak, m.postgres.throughput_mib_s_recovery)};
+    const BlockVolume data{m.postgres.storage_gib, c.data_volume_iops,
+                           VolumeThroughputNeedMibS(m.postgres)};
     const BlockVolume wal{m.postgres.wal_storage_gib, 0, 0};
     const BlockStoragePrice& data_class =
         c.block_storage_class == "io2" ? catalog.other_block_storage.at(0) : catalog.block_storage;

@@ -336,9 +336,7 @@ void Judge(const CpuPlan& cpu, const MemoryPlan& memory, const HeadroomPolicy& p
       std::max(memory.cache_need_gib, memory.query_need_gib) / std::max(out.memory_gib, 1e-9);
   const bool iops_at_peak =
       out.read_iops_peak + out.write_iops_peak >= out.read_iops_recovery + out.write_iops_recovery;
-  const double iops = std::max(out.read_iops_peak + out.write_iops_peak,
-                               out.read_iops_recovery + out.write_iops_recovery);
-  const double iops_util = iops / std::max(1.0, s.max_volume_iops);
+  const double iops_util = VolumeIopsNeed(out) / std::max(1.0, s.max_volume_iops);
   const PgBouncerPools& pools = out.pools;
   const double pool = std::max(1, pools.transaction_pool_size);
   const Claim claims[] = {

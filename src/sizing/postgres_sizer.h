@@ -178,6 +178,16 @@ struct PostgresSizing {
   LayerVerdict verdict;
 };
 
+// What one data volume must deliver: the larger of the peak's and the recovery's IOPS, and of
+// their throughput.
+inline double VolumeIopsNeed(const PostgresSizing& pg) {
+  return std::max(pg.read_iops_peak + pg.write_iops_peak,
+                  pg.read_iops_recovery + pg.write_iops_recovery);
+}
+inline double VolumeThroughputNeedMibS(const PostgresSizing& pg) {
+  return std::max(pg.throughput_mib_s_peak, pg.throughput_mib_s_recovery);
+}
+
 // Over all clusters: instances (pods, data and WAL volume pairs), vCPU and RAM.
 inline int PostgresPods(const PostgresSizing& pg) {
   return std::max(0, pg.instances) * std::max(1, pg.clusters);
