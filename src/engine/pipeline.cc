@@ -7,6 +7,7 @@
 
 #include "plan/adjust.h"
 #include "plan/planner.h"
+#include "plan/pod_queues.h"
 #include "sim/stack/verify.h"
 
 namespace headroom {
@@ -34,6 +35,18 @@ Result<Plan> PlanAndVerify(const Estate& estate, const Demand& demand, PlanSetti
   if (!plan.ok()) return plan.errors();
   std::vector<std::vector<std::string>> notes(plan.value().month_plans.size());
   std::vector<int> passes(notes.size(), 1);
+  // Months whose pods' own queues miss a limit are constrained before any window is simulated
+  // (plan/pod_queues.h): one sizing pass more for them, saving simulated passes.
+  const auto queued =
+      ConstrainPodQueues(plan.value(), estate.policy, settings, &settings.month_constraints);
+  if (!queued.empty()) {
+    for (const auto& [month, text] : queued) {
+      notes[static_cast<size_t>(month)].push_back(text);
+      ++passes[static_cast<size_t>(month)];
+    }
+    plan = BuildPlan(estate, demand, settings, {}, &needs);
+    if (!plan.ok()) return plan.errors();
+  }
   std::optional<Plan> previous;
   for (int pass = 1;; ++pass) {
     Attach(sim::VerifyPlan(plan.value(), estate.policy, settings, simulation,
@@ -49,7 +62,7 @@ Result<Plan> PlanAndVerify(const Estate& estate, const Demand& demand, PlanSetti
     if (changes.empty()) break;
     for (const auto& [month, text] : changes) {
       notes[static_cast<size_t>(month)].push_back(text);
-      passes[static_cast<size_t>(month)] = pass + 1;
+      ++passes[static_cast<size_t>(month)];
     }
     previous = std::move(plan).value();
     plan = BuildPlan(estate, demand, settings, {}, &needs);

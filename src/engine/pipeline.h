@@ -20,11 +20,12 @@ struct PlanRun {
   DrAssessment recovery;  // backups and recovery against every workflow's RTO and RPO
 };
 
-// Sizes the plan, simulates every month's peak and recovery window with the sized configuration
-// (sim/stack/verify.h), and while a month misses a target sizes again with the findings as extra
-// constraints (plan/adjust.h), at most six passes in all. Each month's verification records the
-// passes and what they changed; a month still failing after the last pass is a warning and the
-// plan does not hold.
+// Sizes the plan, constrains the months whose pods' own queues miss a limit and sizes them again
+// (plan/pod_queues.h), simulates every month's peak and recovery window with the sized
+// configuration (sim/stack/verify.h), and while a month misses a target sizes again with the
+// findings as extra constraints (plan/adjust.h), at most six simulated passes. Each month's
+// verification records the passes and what they changed; a month still failing after the last pass
+// is a warning and the plan does not hold.
 Result<Plan> PlanAndVerify(const Estate& estate, const Demand& demand, PlanSettings settings,
                            const sim::SimulationSettings& simulation,
                            const std::function<void(double)>& progress);

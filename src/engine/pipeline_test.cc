@@ -56,6 +56,26 @@ TEST(PlanAndVerifyTest, SlowPodStartMissesThePeakAndTheAdjustedPlanPasses) {
   EXPECT_EQ(m.verification.windows[0].start_pods, m.odoo.hpa_min_replicas);
 }
 
+// The default estate's pods hold few workers each behind a zone loss: some months' pods' own
+// queues miss the recovery target, and those months are constrained before their first
+// simulation (plan/pod_queues.h), the adjustment recorded first, with a pass counted for it.
+TEST(PlanAndVerifyTest, PodQueueMissesAreConstrainedBeforeTheSimulation) {
+  const Planned p = DefaultEstateDemand(8);
+  const Plan verified = PlanAndVerify(p.estate, p.demand, PlanSettings{}, {}, {}).value();
+  int constrained = 0;
+  for (const MonthPlan& m : verified.month_plans) {
+    const MonthVerification& v = m.verification;
+    if (v.adjustments.empty() ||
+        v.adjustments.front().find("each pod's own queue") == std::string::npos) {
+      continue;
+    }
+    ++constrained;
+    EXPECT_EQ(v.passes, 1 + static_cast<int>(v.adjustments.size())) << m.label;
+  }
+  EXPECT_GT(constrained, 0);
+  EXPECT_TRUE(verified.holds);
+}
+
 // The verification is deterministic: the same estate and seed give the same simulated figures.
 TEST(PlanAndVerifyTest, SameInputSameVerification) {
   const Planned p = DefaultEstateDemand(4);

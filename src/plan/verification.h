@@ -59,7 +59,7 @@ struct MonthVerification {
   // at any size the plan may take and a simulation would only confirm it. Empty when simulated.
   std::string not_simulated;
   std::vector<SimulatedWindow> windows;
-  // The sizing passes this month's figures come from (1: the analytic sizing held).
+  // The sizing passes the month took: 1 (the analytic sizing held) plus one per adjustment.
   int passes = 1;
   std::vector<std::string> adjustments;  // what a failed simulation changed, in words
   bool holds = true;                     // every simulated window met its targets

@@ -71,12 +71,12 @@ ClassTail ClassTailFor(double mean_s, double cv) {
   return tail;
 }
 
-PoolWait PoolWaitAt(const WorkerPool& pool, int64_t workers) {
-  const queueing::MgcQueue queue{pool.rate_per_s, pool.mean_service_s, workers, pool.service_cv,
-                                 1.0};
+namespace {
+
+PoolWait WaitOf(const queueing::MgcQueue& queue) {
   const queueing::QueueMetrics metrics = queueing::AnalyseMgc(queue);
   PoolWait wait;
-  wait.workers = workers;
+  wait.workers = queue.servers;
   wait.offered_load = metrics.offered_load_erlangs;
   wait.saturated = metrics.saturated;
   if (wait.saturated) return wait;
@@ -86,6 +86,18 @@ PoolWait PoolWaitAt(const WorkerPool& pool, int64_t workers) {
   wait.log_p_wait = std::log(wait.p_wait);
   wait.conditional_mean_s = mean_wait_s / wait.p_wait;
   return wait;
+}
+
+}  // namespace
+
+PoolWait PoolWaitAt(const WorkerPool& pool, int64_t workers) {
+  return WaitOf({pool.rate_per_s, pool.mean_service_s, workers, pool.service_cv, 1.0});
+}
+
+PoolWait PodWaitAt(const WorkerPool& pool, int64_t pods, int64_t workers_per_pod) {
+  const double share = 1.0 / static_cast<double>(std::max<int64_t>(1, pods));
+  return WaitOf({pool.rate_per_s * share, pool.mean_service_s, workers_per_pod, pool.service_cv,
+                 std::sqrt(share)});
 }
 
 double WaitQuantileS(const PoolWait& wait, double q) {

@@ -62,6 +62,15 @@ struct PoolWait {
 // REQUIRES: workers >= 1.
 PoolWait PoolWaitAt(const WorkerPool& pool, int64_t workers);
 
+// The wait at one of `pods` pods of `workers_per_pod` workers each. Traefik sends requests round
+// robin over the ready pods and each pod queues its own for its own workers (Odoo's listen
+// backlog): a pod is its own queue, with every pods-th arrival of the merged Poisson stream
+// (Erlang interarrival times, ca² = 1 / pods) and the pool's service mixture. With few workers
+// per pod and long requests among short ones this waits much longer than the pooled M/G/c of
+// all workers, which lets a request take any idle worker. REQUIRES: pods >= 1 and
+// workers_per_pod >= 1.
+PoolWait PodWaitAt(const WorkerPool& pool, int64_t pods, int64_t workers_per_pod);
+
 // The q-quantile of the wait, m ln(C / (1 − q)), or 0 when C <= 1 − q; 0 when saturated.
 // REQUIRES: 0 < q < 1.
 double WaitQuantileS(const PoolWait& wait, double q);
