@@ -46,6 +46,11 @@ struct DemandOptions {
   // Worker threads for the sampling kernel (1 = the calling thread only). Results do not depend
   // on the thread count: threads split samples, never a sum.
   int threads = 1;
+  // Tenants whose models the kernel holds at once (about 2.5 MB each for 24 months). When every
+  // tenant fits one group, the estate's hourly sums are folded into each month's peak as they
+  // are made and no samples × hours table is kept (36 MiB at 128 samples); otherwise each group
+  // adds to that table. Results do not depend on it.
+  int group_tenants = 8;
 
   // samples and seed from the estate's planning section.
   static DemandOptions FromPlanning(const Planning& planning);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <numeric>
 
+#include "demand/generated_estate.h"
 #include "demand/tenant_model.h"
 #include "demand/test_estates.h"
 
@@ -325,6 +326,27 @@ TEST(DemandTest, ThreadsDoNotChangeResults) {
   EXPECT_TRUE(one.estate_mid == two.estate_mid);
   EXPECT_TRUE(one.tenants[0].windows == two.tenants[0].windows);
   EXPECT_TRUE(SameBytes(one.tenants[0].hourly_mid, two.tenants[0].hourly_mid));
+}
+
+// Tenants in one group fold the estate's hours into each month's peak as they go; in several
+// groups they add to a samples × hours table scanned afterwards. The two agree bit for bit.
+TEST(DemandTest, GroupSizeDoesNotChangeResults) {
+  const Estate e = GenerateEstate(3, 24, 42);
+  DemandOptions o;
+  o.samples = 12;
+  o.seed = 9;
+  o.threads = 2;
+  const Demand folded = Synthesize(e, o);
+  o.group_tenants = 1;
+  const Demand tabled = Synthesize(e, o);
+  EXPECT_TRUE(folded.estate == tabled.estate);
+  EXPECT_TRUE(folded.estate_mid == tabled.estate_mid);
+  EXPECT_TRUE(folded.estate_summary == tabled.estate_summary);
+  EXPECT_EQ(folded.coinciding_pool, tabled.coinciding_pool);
+  ASSERT_EQ(folded.tenants.size(), 3u);
+  for (size_t t = 0; t < folded.tenants.size(); ++t) {
+    EXPECT_TRUE(folded.tenants[t].windows == tabled.tenants[t].windows) << t;
+  }
 }
 
 // The peak-day simulation synthesises one sample only, for the mid series (engine/simulate.cc):

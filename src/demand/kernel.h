@@ -74,20 +74,34 @@ struct TenantKernel {
   double* hourly_mid = nullptr;  // classes × hours, or null
 };
 
-// The kernel's shared inputs and the estate's per-row hourly accumulators.
+// The estate's worst hour and highest sessions in one (row, month): the first hour holding the
+// month's largest offered load, and the largest sessions (-1 before any hour).
+struct EstatePeak {
+  double load = -1;
+  int hour = -1;
+  double max_sessions = -1;
+};
+
+// The kernel's shared inputs and the estate's per-row accumulators: either every hour
+// (estate_load and estate_sessions, rows × hours, when the tenants run in several kernels and
+// each adds its part), or, when one kernel runs every tenant, only each (row, month)'s peak
+// (estate_peaks, rows × months): a block's hours are then complete once every tenant has added
+// to them, and are folded into the peaks from a per-thread block instead of tens of MiB.
 struct Kernel {
   const Horizon* horizon = nullptr;
   const double* cpu_cores = nullptr;  // per class: cpu_ms / 1000 (0 for long-lived)
   int classes = 0;
   int session_class = -1;
   int mid_row = 0;
-  double* estate_load = nullptr;      // rows × hours
-  double* estate_sessions = nullptr;  // rows × hours
+  double* estate_load = nullptr;       // rows × hours, or null
+  double* estate_sessions = nullptr;   // rows × hours, or null
+  EstatePeak* estate_peaks = nullptr;  // rows × months, or null
   std::vector<TenantKernel> tenants;
 };
 
 // Runs every tenant of `k` over all hours and rows, splitting the rows over `threads` threads;
 // each row is written by exactly one thread, so the thread count never changes a result.
+// REQUIRES: exactly one of estate_load (with estate_sessions) and estate_peaks is set.
 void RunKernel(const Kernel& k, int rows, int threads);
 
 }  // namespace headroom

@@ -25,8 +25,6 @@
 namespace headroom {
 namespace {
 
-// Tenants whose models are held at once in pass 1 (about 2.5 MB each for 24 months).
-constexpr size_t kGroupTenants = 8;
 // Progress share of pass 1 (the kernel); pass 2 takes the rest.
 constexpr double kPass1Share = 0.9;
 
@@ -46,6 +44,7 @@ class Synthesis {
   void Init();
   void StartTenant(const TenantModel& model, TenantDemand& t);
   Status Pass1();
+  [[nodiscard]] EstatePeak MonthPeak(int row, int month) const;
   void PickEstatePeaks();
   Status Pass2();
   void Finish();
@@ -54,6 +53,9 @@ class Synthesis {
     if (progress_ != nullptr && *progress_) (*progress_)(fraction);
   }
   [[nodiscard]] int Months() const { return horizon_.months; }
+  [[nodiscard]] size_t GroupTenants() const {
+    return static_cast<size_t>(std::max(1, options_.group_tenants));
+  }
   [[nodiscard]] int Classes() const { return static_cast<int>(out_.classes.size()); }
   std::vector<double> Coefficients(const TenantModel& model, const TenantDemand& t) const;
   void TenantWindows(const TenantModel& model, const std::vector<double>& coef,
@@ -80,9 +82,13 @@ class Synthesis {
   std::vector<double> cpu_ms_;     // per class: app + db CPU ms (0 for long-lived)
   std::vector<double> cpu_cores_;  // per class: cpu_ms_ / 1000
   int session_class_ = -1;
-  std::vector<std::vector<int>> job_sources_;          // per tenant, per nightly job
-  ZeroedDoubles estate_load_;                          // rows × hours
-  ZeroedDoubles estate_sessions_;                      // rows × hours
+  std::vector<std::vector<int>> job_sources_;  // per tenant, per nightly job
+  // One kernel runs every tenant when they fit one group: it folds the estate's hours into
+  // each (row, month)'s peak as it goes (demand/kernel.h), and the hourly tables stay empty.
+  bool fold_peaks_ = false;
+  ZeroedDoubles estate_load_;                          // rows × hours, unless folding
+  ZeroedDoubles estate_sessions_;                      // rows × hours, unless folding
+  std::vector<EstatePeak> estate_peaks_;               // rows × months, when folding
   std::vector<int> estate_peak_hour_;                  // rows × months
   std::vector<std::vector<TenantEvents>> coinciding_;  // rows × months
   WindowTable scratch_;                                // a tenant's sample windows when not kept
@@ -120,9 +126,14 @@ void Synthesis::Init() {
   out_.estate = WindowTable(Months(), options_.samples, classes);
   out_.estate_mid = WindowTable(Months(), 1, classes);
   if (!options_.keep_tenant_samples) scratch_ = WindowTable(Months(), options_.samples, classes);
-  const size_t cells = static_cast<size_t>(rows_) * static_cast<size_t>(horizon_.hours);
-  estate_load_ = ZeroedDoubles(cells);
-  estate_sessions_ = ZeroedDoubles(cells);
+  fold_peaks_ = estate_.tenants.size() <= GroupTenants();
+  if (fold_peaks_) {
+    estate_peaks_.assign(static_cast<size_t>(rows_) * static_cast<size_t>(Months()), {});
+  } else {
+    const size_t cells = static_cast<size_t>(rows_) * static_cast<size_t>(horizon_.hours);
+    estate_load_ = ZeroedDoubles(cells);
+    estate_sessions_ = ZeroedDoubles(cells);
+  }
   out_.batch.assign(static_cast<size_t>(Months()), BatchMonth{});
   out_.documents_mib.assign(static_cast<size_t>(Months()) * options_.samples, 0.0);
   out_.documents_mid_mib.assign(static_cast<size_t>(Months()), 0.0);
@@ -332,8 +343,8 @@ void Synthesis::StartTenant(const TenantModel& model, TenantDemand& t) {
 Status Synthesis::Pass1() {
   const auto tenants = estate_.tenants.size();
   out_.tenants.resize(tenants);
-  for (size_t first = 0; first < tenants; first += kGroupTenants) {
-    const size_t last = std::min(tenants, first + kGroupTenants);
+  for (size_t first = 0; first < tenants; first += GroupTenants()) {
+    const size_t last = std::min(tenants, first + GroupTenants());
     std::vector<TenantModel> models;
     for (size_t ti = first; ti < last; ++ti) {
       Result<TenantModel> built =
@@ -350,8 +361,12 @@ Status Synthesis::Pass1() {
     k.classes = Classes();
     k.session_class = session_class_;
     k.mid_row = options_.samples;
-    k.estate_load = estate_load_.data();
-    k.estate_sessions = estate_sessions_.data();
+    if (fold_peaks_) {
+      k.estate_peaks = estate_peaks_.data();
+    } else {
+      k.estate_load = estate_load_.data();
+      k.estate_sessions = estate_sessions_.data();
+    }
     for (size_t g = 0; g < models.size(); ++g) {
       TenantDemand& t = out_.tenants[first + g];
       coefs.push_back(Coefficients(models[g], t));
@@ -375,20 +390,29 @@ Status Synthesis::Pass1() {
   return Status::Ok();
 }
 
-void Synthesis::PickEstatePeaks() {
+EstatePeak Synthesis::MonthPeak(int row, int month) const {
+  if (fold_peaks_) return estate_peaks_[static_cast<size_t>(row) * Months() + month];
   const auto hours = static_cast<size_t>(horizon_.hours);
+  const double* load = estate_load_.data() + static_cast<size_t>(row) * hours;
+  const double* sessions = estate_sessions_.data() + static_cast<size_t>(row) * hours;
+  const int begin = horizon_.month_first_hour[static_cast<size_t>(month)];
+  const int end = horizon_.month_first_hour[static_cast<size_t>(month) + 1];
+  // The first hour holding the maximum: ties go to the earliest hour.
+  EstatePeak peak;
+  peak.load = BlockMax(load + begin, end - begin);
+  peak.hour = static_cast<int>(std::find(load + begin, load + end, peak.load) - load);
+  peak.max_sessions = BlockMax(sessions + begin, end - begin);
+  return peak;
+}
+
+void Synthesis::PickEstatePeaks() {
   estate_peak_hour_.assign(static_cast<size_t>(rows_) * Months(), 0);
   for (int r = 0; r < rows_; ++r) {
-    const double* load = estate_load_.data() + static_cast<size_t>(r) * hours;
-    const double* sessions = estate_sessions_.data() + static_cast<size_t>(r) * hours;
     for (int m = 0; m < Months(); ++m) {
-      const int begin = horizon_.month_first_hour[static_cast<size_t>(m)];
-      const int end = horizon_.month_first_hour[static_cast<size_t>(m) + 1];
-      // The first hour holding the maximum: ties go to the earliest hour.
-      const double top = BlockMax(load + begin, end - begin);
-      const int peak = static_cast<int>(std::find(load + begin, load + end, top) - load);
+      const EstatePeak found = MonthPeak(r, m);
+      const int peak = found.hour;
       estate_peak_hour_[static_cast<size_t>(r) * Months() + m] = peak;
-      const double max_sessions = std::max(0.0, BlockMax(sessions + begin, end - begin));
+      const double max_sessions = std::max(0.0, found.max_sessions);
       WindowTable& table = EstateTable(r);
       for (int k = 0; k < kWindowKinds; ++k) {
         WindowFacts& f = table.Facts(m, TableRow(r), static_cast<WindowKind>(k));
@@ -397,9 +421,10 @@ void Synthesis::PickEstatePeaks() {
       }
     }
   }
-  // The per-hour accumulators are no longer needed.
+  // The accumulators are no longer needed.
   estate_load_ = {};
   estate_sessions_ = {};
+  estate_peaks_ = {};
   coinciding_.assign(static_cast<size_t>(rows_) * Months(), {});
 }
 
