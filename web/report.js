@@ -602,7 +602,7 @@
     const b = layerBlock(root, "ingress");
     lineChart(b, {
       title: "Traefik ingress: requests per second at peak and recovery",
-      description: "Requests per second through the ingress. In " + last.label + ": " + number(last.ingress.rps_peak) + " at peak, " + number(last.ingress.rps_recovery) + " at recovery, on " + number(last.ingress.replicas) + " replicas.",
+      description: "Requests per second through the ingress (through the busiest cell's Traefik when the tenants are spread over several cells, each with its own). In " + last.label + ": " + number(last.ingress.rps_peak) + " at peak, " + number(last.ingress.rps_recovery) + " at recovery, on " + (last.ingress.cells > 1 ? number(last.ingress.cells) + " Traefik deployments of " : "") + number(last.ingress.replicas) + " replicas.",
       yLabel: "requests/s",
       series: [
         { label: "peak", values: months.map((m) => m.ingress.rps_peak), colour: COLOURS.blue },
@@ -612,10 +612,10 @@
       height: 200,
     });
     b.appendChild(table("Ingress by month", [
-      { label: "month" }, { label: "replicas", numeric: true }, { label: "connections", numeric: true }, { label: "Mbit/s", numeric: true },
+      { label: "month" }, { label: "cells", numeric: true }, { label: "replicas", numeric: true }, { label: "connections", numeric: true }, { label: "Mbit/s", numeric: true },
       { label: "rate limit /s", numeric: true }, { label: "burst", numeric: true }, { label: "coverage", numeric: true },
     ].concat(VERDICT_COLUMNS), months.map((m) => [
-      m.label, number(m.ingress.replicas), number(m.ingress.concurrent_connections), number(m.ingress.bandwidth_mbit_s, 1),
+      m.label, number(m.ingress.cells), number(m.ingress.replicas), number(m.ingress.concurrent_connections), number(m.ingress.bandwidth_mbit_s, 1),
       number(m.ingress.rate_limit_average_per_s), number(m.ingress.rate_limit_burst), percent(m.coverage.ingress_replicas),
     ].concat(verdictCells(m.ingress.verdict))), "ingress-table"));
     reasonNote(b, "ingress");

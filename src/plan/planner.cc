@@ -9,6 +9,7 @@
 
 #include "cost/cost.h"
 #include "plan/database_spread.h"
+#include "plan/ingress_cells.h"
 #include "plan/month_loads.h"
 #include "plan/ratchet.h"
 #include "plan/roadmap.h"
@@ -39,7 +40,14 @@ const std::vector<RatchetField>& RatchetFields() {
       HEADROOM_INT_FIELD(postgres.wal_storage_gib),
       HEADROOM_INT_FIELD(redis.memory_mib),
       HEADROOM_INT_FIELD(redis.replicas),
-      HEADROOM_INT_FIELD(ingress.replicas),
+      // Traefik's replicas in all cells: a cell more takes its share of the same load.
+      RatchetField{[](const MonthPlan& p) {
+                     return static_cast<double>(p.ingress.replicas) * std::max(1, p.ingress.cells);
+                   },
+                   [](MonthPlan& p, double v) {
+                     p.ingress.replicas =
+                         static_cast<int>(std::ceil(v / std::max(1, p.ingress.cells) - 1e-9));
+                   }},
   };
   return kFields;
 }
@@ -157,11 +165,29 @@ struct SampleRow {
   std::vector<double> workers, vcpu, memory, redis, ingress;
 };
 
+// [month][n − 1]: the busiest of n clusters' share of the databases' load, and of n cells' share
+// of the ingress's (plan/database_spread.h, plan/ingress_cells.h).
+struct CellShares {
+  std::vector<std::vector<double>> clusters;
+  std::vector<std::vector<double>> ingress;
+};
+
+std::vector<MonthLoad> LoadsWithShares(const Estate& estate, const Demand& demand, LoadView view,
+                                       const PlanSettings& settings, const CellShares& shares) {
+  std::vector<MonthLoad> loads =
+      BuildMonthLoads(estate, demand, view, settings.postgres, shares.clusters);
+  for (MonthLoad& load : loads) {
+    const auto m = static_cast<size_t>(load.month);
+    if (m < shares.ingress.size()) load.ingress_shares = shares.ingress[m];
+  }
+  return loads;
+}
+
 // PostgreSQL's vCPU and memory are totals over its clusters: a sample may need another count.
 SampleRow SizeSample(const Estate& estate, const Demand& demand, const PlanSettings& settings,
-                     const std::vector<std::vector<double>>& cluster_shares, size_t n, int sample) {
-  const std::vector<MonthLoad> loads = BuildMonthLoads(
-      estate, demand, {LoadView::Kind::kSample, sample}, settings.postgres, cluster_shares);
+                     const CellShares& shares, size_t n, int sample) {
+  const std::vector<MonthLoad> loads =
+      LoadsWithShares(estate, demand, {LoadView::Kind::kSample, sample}, settings, shares);
   SampleRow row;
   for (size_t m = 0; m < n; ++m) {
     const MonthPlan need = SizeMonth(loads[m], estate.policy, settings);
@@ -169,7 +195,7 @@ SampleRow SizeSample(const Estate& estate, const Demand& demand, const PlanSetti
     row.vcpu.push_back(TotalVcpu(need.postgres));
     row.memory.push_back(TotalMemoryGib(need.postgres));
     row.redis.push_back(need.redis.memory_mib);
-    row.ingress.push_back(need.ingress.replicas);
+    row.ingress.push_back(static_cast<double>(need.ingress.replicas) * need.ingress.cells);
   }
   return row;
 }
@@ -177,12 +203,11 @@ SampleRow SizeSample(const Estate& estate, const Demand& demand, const PlanSetti
 // The samples are sized on `settings.threads` threads, each sample into its own row, and
 // gathered in sample order: the needs do not depend on the thread count.
 SampleNeeds ComputeSampleNeeds(const Estate& estate, const Demand& demand,
-                               const PlanSettings& settings,
-                               const std::vector<std::vector<double>>& cluster_shares, size_t n) {
+                               const PlanSettings& settings, const CellShares& shares, size_t n) {
   std::vector<SampleRow> rows(static_cast<size_t>(demand.samples));
   const auto size_range = [&](int begin, int end) {
     for (int s = begin; s < end; ++s) {
-      rows[static_cast<size_t>(s)] = SizeSample(estate, demand, settings, cluster_shares, n, s);
+      rows[static_cast<size_t>(s)] = SizeSample(estate, demand, settings, shares, n, s);
     }
   };
   const int threads = std::clamp(settings.threads, 1, std::max(1, demand.samples));
@@ -216,7 +241,8 @@ void FillCoverage(const SampleNeeds& needs, std::vector<MonthPlan>& months) {
     c.postgres_vcpu = Covered(needs.vcpu[m], TotalVcpu(months[m].postgres));
     c.postgres_memory = Covered(needs.memory[m], TotalMemoryGib(months[m].postgres));
     c.redis_memory = Covered(needs.redis[m], months[m].redis.memory_mib);
-    c.ingress_replicas = Covered(needs.ingress[m], months[m].ingress.replicas);
+    c.ingress_replicas = Covered(needs.ingress[m], static_cast<double>(months[m].ingress.replicas) *
+                                                       months[m].ingress.cells);
   }
 }
 
@@ -333,7 +359,7 @@ void Cost(const Catalog& catalog, const MonthPlan* previous, const BlockVolume& 
     egress_gib += cl.requests_month * cl.response_kib / (1024.0 * 1024.0);
   }
   c.egress = EgressMonthlyCost(catalog, egress_gib);
-  c.load_balancer = LoadBalancerMonthlyCost(catalog, 1);
+  c.load_balancer = LoadBalancerMonthlyCost(catalog, std::max(1, m.ingress.cells));
   c.total =
       c.nodes + c.block_storage + c.object_storage + c.backup_storage + c.egress + c.load_balancer;
   ComparePostgres(catalog, m, c.block_storage);
@@ -389,9 +415,27 @@ void WarnOfClusters(Plan& plan) {
   plan.warnings.push_back(fmt::format(
       "{}: one PostgreSQL cluster at the largest size allowed cannot carry the tenants' "
       "databases; from here they are spread over {} clusters ({} at most), each with its own "
-      "Odoo deployment (docs/sizing-postgres.md, \"Several clusters\"); the artifacts "
-      "describe one such cell",
+      "Odoo deployment and Traefik (docs/sizing-postgres.md, \"Several clusters\"); the "
+      "artifacts describe one such cell",
       first->label, first->postgres.clusters, most));
+}
+
+}  // namespace
+
+namespace {
+
+// The ingress of one cell of `cells` (the PostgreSQL clusters), sized on the busiest cell's
+// share of the requests and sessions; the estate's one ingress when the load has no cell shares.
+IngressSizing SizeCellIngress(const MonthLoad& load, int cells, const HeadroomPolicy& policy,
+                              const IngressSettings& settings) {
+  if (cells < 2 || load.ingress_shares.size() < static_cast<size_t>(cells)) {
+    return SizeIngress(load, policy, settings);
+  }
+  const double share = load.ingress_shares[static_cast<size_t>(cells) - 1];
+  IngressSizing s = SizeIngress(ClusterLoad(load, share), policy, settings);
+  s.cells = cells;
+  s.cell_share = share;
+  return s;
 }
 
 }  // namespace
@@ -405,7 +449,7 @@ MonthPlan SizeMonth(const MonthLoad& load, const HeadroomPolicy& policy,
   m.postgres = SizePostgres(load, m.odoo, policy, settings.postgres);
   m.redis = SizeRedis(load, policy, settings.redis);
   m.storage = SizeStorage(load, m.postgres, policy, settings.storage);
-  m.ingress = SizeIngress(load, policy, settings.ingress);
+  m.ingress = SizeCellIngress(load, m.postgres.clusters, policy, settings.ingress);
   m.rule_of_thumb = OdooRuleOfThumbFor(load.sessions[kPeak]);
   return m;
 }
@@ -430,10 +474,13 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
   const DatabaseLoads databases = settings.postgres.max_clusters > 1
                                       ? DatabaseLoadsOf(estate, demand, settings.postgres)
                                       : DatabaseLoads{};
-  const std::vector<std::vector<double>> cluster_shares =
-      DatabaseClusterShares(databases, settings.postgres.max_clusters);
-  const std::vector<MonthLoad> loads = BuildMonthLoads(
-      estate, demand, {LoadView::Kind::kQuantile, 0}, settings.postgres, cluster_shares);
+  CellShares shares;
+  shares.clusters = DatabaseClusterShares(databases, settings.postgres.max_clusters);
+  if (!databases.tenants.empty()) {
+    shares.ingress = IngressCellShares(databases, IngressLoadsOf(demand), shares.clusters);
+  }
+  const std::vector<MonthLoad> loads =
+      LoadsWithShares(estate, demand, {LoadView::Kind::kQuantile, 0}, settings, shares);
   Plan plan;
   plan.estate = estate.name;
   plan.start = estate.start;
@@ -479,8 +526,7 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
   // pass of the verify loop: computed once when a cache is given.
   SampleNeeds computed;
   if (cache == nullptr || cache->workers.size() != plan.month_plans.size()) {
-    computed =
-        ComputeSampleNeeds(estate, demand, settings, cluster_shares, plan.month_plans.size());
+    computed = ComputeSampleNeeds(estate, demand, settings, shares, plan.month_plans.size());
     if (cache != nullptr) *cache = computed;
   }
   FillCoverage(cache != nullptr ? *cache : computed, plan.month_plans);

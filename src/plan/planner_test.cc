@@ -333,6 +333,40 @@ TEST(Planner, ATenantTooLargeForAnyClusterIsNamed) {
   EXPECT_GT(named, 0);
 }
 
+// Databases spread over several clusters: each cell has its own Traefik, sized on the busiest
+// cell's share of the requests and sessions, one load balancer each, one Traefik group of pods
+// per cell; one cluster keeps one ingress.
+TEST(Planner, EachCellHasItsOwnIngress) {
+  const Estate estate = GenerateEstate(12, 4, 42);
+  PlanSettings small;
+  small.postgres.vcpu_sizes = {2, 4};
+  const Plan plan = PlanWith(estate, small, 4);
+  int several = 0;
+  for (const MonthPlan& m : plan.month_plans) {
+    const int cells = m.postgres.clusters > 1 ? m.postgres.clusters : 1;
+    EXPECT_EQ(m.ingress.cells, cells) << m.label;
+    EXPECT_NEAR(m.cost.load_balancer, LoadBalancerMonthlyCost(small.catalog, cells), 1e-9)
+        << m.label;
+    const std::vector<PodGroup> groups = MonthWorkloads(m, estate.policy);
+    const auto traefik = std::count_if(groups.begin(), groups.end(), [](const PodGroup& g) {
+      return g.name == "traefik" || g.name.starts_with("traefik-");
+    });
+    EXPECT_EQ(traefik, cells) << m.label;
+    if (cells == 1) {
+      EXPECT_EQ(m.ingress.cell_share, 1.0) << m.label;
+      continue;
+    }
+    ++several;
+    EXPECT_GT(m.ingress.cell_share, 0.0) << m.label;
+    EXPECT_LT(m.ingress.cell_share, 1.0) << m.label;
+    // The busiest cell's connections are its share of the estate's, not the estate's.
+    EXPECT_LT(m.ingress.concurrent_connections,
+              SizeIngress(m.load, estate.policy, small.ingress).concurrent_connections)
+        << m.label;
+  }
+  EXPECT_GT(several, 0);
+}
+
 // Eight times the reads reaching the volume (a cache that serves fewer of them): the default
 // estate's data volume outgrows gp3's 16,000 IOPS in its second year and moves to io2, priced
 // as io2, provisioned for the larger of peak and recovery, never shrinking to regrow, and the

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 #include <vector>
 
 #include "sizing/allocatable.h"
@@ -67,16 +68,27 @@ std::vector<PodGroup> CellWorkloads(const MonthPlan& month, const HeadroomPolicy
   return groups;
 }
 
-std::vector<PodGroup> MonthWorkloads(const MonthPlan& month, const HeadroomPolicy& policy) {
-  std::vector<PodGroup> groups = CellWorkloads(month, policy);
+namespace {
+
+// Copies of the group called `name`, "name-2" to "name-<count>": one per cluster or cell.
+void AddCopies(std::vector<PodGroup>& groups, std::string_view name, int count) {
   const auto first = std::find_if(groups.begin(), groups.end(),
-                                  [](const PodGroup& g) { return g.name == "postgres"; });
-  const PodGroup cluster = *first;
-  for (int k = 2; k <= month.postgres.clusters; ++k) {
-    PodGroup more = cluster;
-    more.name = fmt::format("postgres-{}", k);
+                                  [name](const PodGroup& g) { return g.name == name; });
+  const PodGroup group = *first;
+  for (int k = 2; k <= count; ++k) {
+    PodGroup more = group;
+    more.name = fmt::format("{}-{}", name, k);
     groups.push_back(std::move(more));
   }
+}
+
+}  // namespace
+
+std::vector<PodGroup> MonthWorkloads(const MonthPlan& month, const HeadroomPolicy& policy) {
+  std::vector<PodGroup> groups = CellWorkloads(month, policy);
+  AddCopies(groups, "postgres", month.postgres.clusters);
+  // Each cell's Traefik is a deployment of its own (plan/ingress_cells.h).
+  AddCopies(groups, "traefik", month.ingress.cells);
   return groups;
 }
 

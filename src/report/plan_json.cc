@@ -164,7 +164,9 @@ Json StorageJson(const StorageSizing& s) {
 }
 
 Json IngressJson(const IngressSizing& i) {
-  return Json{{"rps_peak", i.rps_peak},
+  return Json{{"cells", i.cells},
+              {"cell_share", i.cell_share},
+              {"rps_peak", i.rps_peak},
               {"rps_recovery", i.rps_recovery},
               {"concurrent_connections", i.concurrent_connections},
               {"bandwidth_mbit_s", i.bandwidth_mbit_s},

@@ -27,21 +27,27 @@ std::string PerCluster(const PostgresSizing& pg, const std::string& size) {
   return pg.clusters > 1 ? fmt::format("{}x{}", pg.clusters, size) : size;
 }
 
+// Traefik's replicas, "cells x replicas" with several cells.
+std::string PerCell(const IngressSizing& ingress) {
+  if (ingress.cells < 2) return fmt::format("{}", ingress.replicas);
+  return fmt::format("{}x{}", ingress.cells, ingress.replicas);
+}
+
 std::string MonthTable(const Plan& plan) {
   std::string out = fmt::format(
-      "\n{:<8} {:>5} {:>7} {:>5} {:>7} {:>7} {:>6} {:>4} {:>5} {:>9}  {}\n", "month", "sites",
+      "\n{:<8} {:>5} {:>7} {:>5} {:>7} {:>7} {:>6} {:>6} {:>5} {:>9}  {}\n", "month", "sites",
       "workers", "pods", "pg vCPU", "pg GiB", "redis", "trfk", "nodes", "cost/mo", "binding");
   for (const MonthPlan& m : plan.month_plans) {
     std::string binding = m.odoo.verdict.bottleneck;
     if (m.postgres.verdict.utilisation > m.odoo.verdict.utilisation) {
       binding = m.postgres.verdict.bottleneck;
     }
-    out += fmt::format("{:<8} {:>5} {:>7} {:>5} {:>7} {:>7} {:>6.0f} {:>4} {:>5} {:>9}  {}\n",
+    out += fmt::format("{:<8} {:>5} {:>7} {:>5} {:>7} {:>7} {:>6.0f} {:>6} {:>5} {:>9}  {}\n",
                        m.label, m.load.sites, m.odoo.http_workers, m.odoo.pods,
                        PerCluster(m.postgres, fmt::format("{}", m.postgres.vcpu)),
                        PerCluster(m.postgres, fmt::format("{:.0f}", m.postgres.memory_gib)),
-                       m.redis.memory_mib, m.ingress.replicas, m.nodes.nodes, Money(m.cost.total),
-                       binding.substr(0, 24));
+                       m.redis.memory_mib, PerCell(m.ingress), m.nodes.nodes, Money(m.cost.total),
+                       binding.substr(0, 22));
   }
   return out;
 }

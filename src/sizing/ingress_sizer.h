@@ -36,8 +36,8 @@ struct IngressSettings {
   // traefik/traefik#5149: about 800 MB for 15,000 proxied websockets per instance, 53 KiB each
   // (client and backend connections, copy buffers); 64 KiB with margin.
   double websocket_connection_kib = 64;
-  // Engineering estimate: beyond this many replicas split the ingress (per tenant group or per
-  // load balancer); the layer is reported saturated instead.
+  // Engineering estimate: beyond this many replicas one Traefik deployment is reported
+  // saturated. With several PostgreSQL clusters each cell has its own (plan/ingress_cells.h).
   int max_replicas = 64;
   // Rate-limit suggestion (Traefik RateLimit middleware, grouped by request host so that each
   // tenant has its own bucket). Engineering estimate: 2 × the estate's busiest rate (the larger
@@ -50,6 +50,11 @@ struct IngressSettings {
 };
 
 struct IngressSizing {
+  // Traefik deployments, one per cell, each behind its own load balancer (plan/ingress_cells.h);
+  // with several, every figure below is the busiest cell's, sized on cell_share of the estate's
+  // requests and sessions.
+  int cells = 1;
+  double cell_share = 1;
   double rps_sustained = 0;
   double rps_peak = 0;
   double rps_recovery = 0;

@@ -56,6 +56,9 @@ struct MonthLoad {
   // when the tenants' databases are spread over n (sizing/postgres_clusters.h); its size is the
   // most clusters the databases can be spread over. Empty: the load cannot be split.
   std::vector<double> cluster_shares;
+  // [n − 1]: the largest share of the estate's requests per second or sessions one of n cells
+  // carries with the databases spread over n (plan/ingress_cells.h). Empty: one ingress.
+  std::vector<double> ingress_shares;
 };
 
 }  // namespace headroom

@@ -86,6 +86,11 @@ async function checkFigures(page, planJson) {
     assert.equal(pg[i][6], `${m.cost.block_storage_class}, ${whole(m.cost.data_volume_iops)}`,
       `${m.label} data volume`);
   });
+  const ingress = await tableCells(page, "ingress-table");
+  months.forEach((m, i) => {
+    assert.equal(ingress[i][1], whole(m.ingress.cells), `${m.label} ingress cells`);
+    assert.equal(ingress[i][2], whole(m.ingress.replicas), `${m.label} Traefik replicas`);
+  });
   const nodes = await tableCells(page, "nodes-table");
   months.forEach((m, i) => assert.equal(nodes[i][1], whole(m.nodes.nodes), `${m.label} nodes`));
 
