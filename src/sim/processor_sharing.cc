@@ -26,13 +26,15 @@ double ProcessorSharing::Rate(size_t jobs) const {
   return std::min(1.0, cores_ / static_cast<double>(jobs));
 }
 
+void ProcessorSharing::UpdateRate() { rate_ = Rate(tags_.size()); }
+
 void ProcessorSharing::AdvanceVirtualTime(double now_s) {
-  virtual_time_ += Rate(tags_.size()) * (now_s - last_update_s_);
+  virtual_time_ += rate_ * (now_s - last_update_s_);
   last_update_s_ = now_s;
 }
 
 void ProcessorSharing::ScheduleNextCompletion(double now_s) {
-  const double rate = Rate(tags_.size());
+  const double rate = rate_;
   if (rate <= 0.0) {
     simulator_.CancelTimer(completion_);  // nothing progresses
     return;
@@ -58,14 +60,15 @@ void ProcessorSharing::Arrive(JobId job, double work_s) {
   const double now_s = simulator_.now_s();
   ++arrivals_;
   AdvanceVirtualTime(now_s);
-  const double old_rate = Rate(tags_.size());
+  const double old_rate = rate_;
   const double old_first_tag = tags_.empty() ? 0.0 : tags_.front().finish_tag;
   tags_.push_back(Tagged{virtual_time_ + work_s, next_order_++, now_s, job});
   std::push_heap(tags_.begin(), tags_.end(), Later);
+  UpdateRate();
   RecordLevels(now_s);
   // The pending completion stays right when the rate is unchanged (fewer jobs than cores) and
   // the newcomer does not finish first.
-  const bool still_valid = simulator_.TimerPending(completion_) && Rate(tags_.size()) == old_rate &&
+  const bool still_valid = simulator_.TimerPending(completion_) && rate_ == old_rate &&
                            tags_.front().finish_tag == old_first_tag;
   if (!still_valid) ScheduleNextCompletion(now_s);
 }
@@ -80,6 +83,7 @@ void ProcessorSharing::HandleEvent(const Event& /*event*/) {
   std::pop_heap(tags_.begin(), tags_.end(), Later);
   const Tagged done = tags_.back();
   tags_.pop_back();
+  UpdateRate();
   // The event was timed for V to reach the tag; take the tag itself so rounding never builds up.
   virtual_time_ = done.finish_tag;
   last_update_s_ = now_s;
@@ -99,6 +103,7 @@ bool ProcessorSharing::Remove(JobId job) {
   AdvanceVirtualTime(now_s);
   tags_.erase(it);
   std::make_heap(tags_.begin(), tags_.end(), Later);
+  UpdateRate();
   if (tags_.empty()) virtual_time_ = 0.0;
   RecordLevels(now_s);
   ScheduleNextCompletion(now_s);
@@ -110,6 +115,7 @@ void ProcessorSharing::SetCores(double cores) {
   const double now_s = simulator_.now_s();
   AdvanceVirtualTime(now_s);
   cores_ = cores;
+  UpdateRate();
   RecordLevels(now_s);
   if (!tags_.empty()) ScheduleNextCompletion(now_s);
 }

@@ -55,7 +55,7 @@ class ProcessorSharing final : public EventHandler, public StatisticsOwner {
   [[nodiscard]] double cores() const { return cores_; }
   [[nodiscard]] int64_t jobs() const { return static_cast<int64_t>(tags_.size()); }
   // The service rate each present job receives now, in cores (0 when empty).
-  [[nodiscard]] double RatePerJob() const { return Rate(tags_.size()); }
+  [[nodiscard]] double RatePerJob() const { return rate_; }
 
   [[nodiscard]] uint64_t arrivals() const { return arrivals_; }
   [[nodiscard]] uint64_t completions() const { return completions_; }
@@ -81,6 +81,8 @@ class ProcessorSharing final : public EventHandler, public StatisticsOwner {
   }
 
   [[nodiscard]] double Rate(size_t jobs) const;
+  // rate_ = Rate(jobs now): after every change of the jobs present or of the cores.
+  void UpdateRate();
   // Brings the virtual clock up to now at the current rate.
   void AdvanceVirtualTime(double now_s);
   // Invalidates the pending completion and schedules the next one, if any job can progress.
@@ -94,6 +96,9 @@ class ProcessorSharing final : public EventHandler, public StatisticsOwner {
   TimerId completion_;
   double cores_;
   std::vector<Tagged> tags_;  // a binary min-heap on (finish_tag, order)
+  // The service rate of each present job, Rate(tags_.size()), kept rather than divided out on
+  // every arrival and completion (several times each).
+  double rate_ = 0.0;
   double virtual_time_ = 0.0;
   double last_update_s_ = 0.0;
   uint64_t next_order_ = 0;
