@@ -365,6 +365,12 @@ TEST(Planner, EachCellHasItsOwnIngress) {
         << m.label;
   }
   EXPECT_GT(several, 0);
+  // The roadmap counts every cell's replicas, as the ratchet keeps them.
+  for (const RoadmapStep& step : plan.roadmap) {
+    if (step.resource != "traefik replicas") continue;
+    const MonthPlan& m = plan.month_plans[static_cast<size_t>(step.month)];
+    EXPECT_EQ(step.to, m.ingress.replicas * m.ingress.cells) << step.label;
+  }
 }
 
 // Eight times the reads reaching the volume (a cache that serves fewer of them): the default

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace headroom {
 namespace {
 
@@ -39,8 +41,11 @@ const std::vector<Tracked>& TrackedResources() {
        [](const MonthPlan& m) { return &m.postgres.verdict; }},
       {"redis", "memory", "MiB", [](const MonthPlan& m) { return m.redis.memory_mib; },
        [](const MonthPlan& m) { return &m.redis.verdict; }},
+      // In all cells, as the ratchet keeps them: a month that adds a cell is no shrink.
       {"ingress", "traefik replicas", "replicas",
-       [](const MonthPlan& m) { return static_cast<double>(m.ingress.replicas); },
+       [](const MonthPlan& m) {
+         return static_cast<double>(m.ingress.replicas) * std::max(1, m.ingress.cells);
+       },
        [](const MonthPlan& m) { return &m.ingress.verdict; }},
       {"nodes", "nodes", "nodes",
        [](const MonthPlan& m) { return static_cast<double>(m.nodes.nodes); },
