@@ -16,7 +16,8 @@ IngressWeight WeightOf(const LoadWindow& peak, const std::vector<DemandClass>& c
   return w;
 }
 
-// A share of `total`, or of `sum` where the estate's coincident figure is 0.
+// `part` as a share of the estate's coincident figure, or of the tenants' `sum` where that is 0;
+// at most 1.
 double ShareOf(double part, double coincident, double sum) {
   const double whole = coincident > 0 ? coincident : sum;
   return whole > 0 ? std::min(1.0, part / whole) : 0.0;

@@ -41,9 +41,7 @@ const std::vector<RatchetField>& RatchetFields() {
       HEADROOM_INT_FIELD(redis.memory_mib),
       HEADROOM_INT_FIELD(redis.replicas),
       // Traefik's replicas in all cells: a cell more takes its share of the same load.
-      RatchetField{[](const MonthPlan& p) {
-                     return static_cast<double>(p.ingress.replicas) * std::max(1, p.ingress.cells);
-                   },
+      RatchetField{[](const MonthPlan& p) { return TotalReplicas(p.ingress); },
                    [](MonthPlan& p, double v) {
                      p.ingress.replicas =
                          static_cast<int>(std::ceil(v / std::max(1, p.ingress.cells) - 1e-9));
@@ -195,7 +193,7 @@ SampleRow SizeSample(const Estate& estate, const Demand& demand, const PlanSetti
     row.vcpu.push_back(TotalVcpu(need.postgres));
     row.memory.push_back(TotalMemoryGib(need.postgres));
     row.redis.push_back(need.redis.memory_mib);
-    row.ingress.push_back(static_cast<double>(need.ingress.replicas) * need.ingress.cells);
+    row.ingress.push_back(TotalReplicas(need.ingress));
   }
   return row;
 }
@@ -241,8 +239,7 @@ void FillCoverage(const SampleNeeds& needs, std::vector<MonthPlan>& months) {
     c.postgres_vcpu = Covered(needs.vcpu[m], TotalVcpu(months[m].postgres));
     c.postgres_memory = Covered(needs.memory[m], TotalMemoryGib(months[m].postgres));
     c.redis_memory = Covered(needs.redis[m], months[m].redis.memory_mib);
-    c.ingress_replicas = Covered(needs.ingress[m], static_cast<double>(months[m].ingress.replicas) *
-                                                       months[m].ingress.cells);
+    c.ingress_replicas = Covered(needs.ingress[m], TotalReplicas(months[m].ingress));
   }
 }
 
@@ -419,10 +416,6 @@ void WarnOfClusters(Plan& plan) {
       "artifacts describe one such cell",
       first->label, first->postgres.clusters, most));
 }
-
-}  // namespace
-
-namespace {
 
 // The ingress of one cell of `cells` (the PostgreSQL clusters), sized on the busiest cell's
 // share of the requests and sessions; the estate's one ingress when the load has no cell shares.

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
 namespace headroom {
 namespace {
 
@@ -43,9 +41,7 @@ const std::vector<Tracked>& TrackedResources() {
        [](const MonthPlan& m) { return &m.redis.verdict; }},
       // In all cells, as the ratchet keeps them: a month that adds a cell is no shrink.
       {"ingress", "traefik replicas", "replicas",
-       [](const MonthPlan& m) {
-         return static_cast<double>(m.ingress.replicas) * std::max(1, m.ingress.cells);
-       },
+       [](const MonthPlan& m) { return TotalReplicas(m.ingress); },
        [](const MonthPlan& m) { return &m.ingress.verdict; }},
       {"nodes", "nodes", "nodes",
        [](const MonthPlan& m) { return static_cast<double>(m.nodes.nodes); },

@@ -7,6 +7,8 @@
 // spread over the zones must carry the recovery load after losing the worst zone.
 // docs/sizing-ingress.md gives the method, a worked example and the sources.
 
+#include <algorithm>
+
 #include "estate/model.h"
 #include "sizing/load.h"
 #include "sizing/verdict.h"
@@ -72,6 +74,11 @@ struct IngressSizing {
   double rate_limit_burst = 0;
   LayerVerdict verdict;
 };
+
+// Traefik's replicas over every cell: what the ratchet, the coverage and the roadmap count.
+inline double TotalReplicas(const IngressSizing& ingress) {
+  return static_cast<double>(ingress.replicas) * std::max(1, ingress.cells);
+}
 
 // Replicas left after losing the worst zone: n − ceil(n / zones) when policy.survive_zone_loss
 // and zones >= 2; n − 1 when only a node loss must be survived (or there is a single zone);
