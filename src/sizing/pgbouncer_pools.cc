@@ -46,7 +46,8 @@ PgBouncerPools SizePgBouncerPools(const TransactionLoad& load, const OdooSizing&
   const int64_t cron_recovery = load.batch_in_flight_recovery ? cron : 0;
   const int64_t peak =
       ServersForWait(load.in_flight_peak, settings.max_wait_probability) + cron_peak;
-  const int64_t recovery = StableServers(load.in_flight_recovery) + cron_recovery;
+  const int64_t recovery =
+      ServersForWait(load.in_flight_recovery, settings.max_wait_probability) + cron_recovery;
   const int64_t wanted =
       std::max({peak, recovery, floor_size, int64_t{std::max(0, settings.min_transaction_pool)}});
   p.binding_window = recovery > peak ? kRecovery : kPeak;
@@ -56,6 +57,8 @@ PgBouncerPools SizePgBouncerPools(const TransactionLoad& load, const OdooSizing&
   p.transaction_pool_size = ClampToInt(pool);
   p.wait_probability_peak = queueing::ErlangC(std::max<int64_t>(0, pool - cron_peak),
                                               std::min(load.in_flight_peak, 1e15));
+  p.wait_probability_recovery = queueing::ErlangC(std::max<int64_t>(0, pool - cron_recovery),
+                                                  std::min(load.in_flight_recovery, 1e15));
   const double reserve = std::ceil(settings.reserve_pool_share * static_cast<double>(pool));
   p.reserve_pool_size = std::max(1, ClampToInt(static_cast<int64_t>(reserve)));
   p.session_pool_size =

@@ -7,9 +7,13 @@
 // server connection is held for the request's whole service time, not only while PostgreSQL
 // works. The transactions in flight are the offered load a = Σ λ_c × t_c (Little's law), with
 // t_c the transaction time the caller gives; the pool is the smallest c with Erlang C
-// P(wait) <= max_wait_probability at peak (queueing/staffing.h) and stable (c > a) at recovery,
-// plus the cron workers while batch work is in flight, at least cron_workers + 2 and at most the
-// HTTP and cron workers (no more transactions can be open at once).
+// P(wait) <= max_wait_probability at peak and at recovery (queueing/staffing.h), plus the cron
+// workers while batch work is in flight, at least cron_workers + 2 and at most the HTTP and cron
+// workers (no more transactions can be open at once). Recovery is held to the same wait as the
+// peak, not only to stability: a worker waits for its connection holding its request, so a pool
+// that is merely stable (c > a) at recovery queues transactions for a large share of their
+// time and the requests behind them queue in Odoo, where the recovery window's latency targets
+// are checked.
 //
 // Session pool. Odoo's bus LISTENs on the `postgres` database (odoo/addons/bus/models/bus.py:
 // `db_connect('postgres')`, `listen imbus`) and every worker sends its post-commit NOTIFY there
@@ -27,9 +31,9 @@
 namespace headroom {
 
 struct PgBouncerSettings {
-  // PgBouncer's queueing target: at most 1% of transactions wait for a server connection at
-  // peak. Engineering estimate: a wait is short (another transaction ends) but adds a round
-  // trip to a request's latency.
+  // PgBouncer's queueing target: at most 1% of transactions wait for a server connection, at
+  // peak and at recovery. Engineering estimate: a wait is short (another transaction ends) but adds
+  // a round trip to a request's latency.
   double max_wait_probability = 0.01;
   // reserve_pool_size as a share of the transaction pool (rounded up, at least 1). PgBouncer's
   // default is 0; engineering estimate: a tenth lets a burst beyond the 1% wait borrow
@@ -61,6 +65,7 @@ struct PgBouncerPools {
   double transactions_in_flight_peak = 0;      // a at peak, erlangs
   double transactions_in_flight_recovery = 0;  // a at recovery
   double wait_probability_peak = 0;            // Erlang C of the HTTP share of the pool at peak
+  double wait_probability_recovery = 0;        // ... at recovery
   int binding_window = kPeak;                  // the window that set the pool's size
   int pool_wanted = 0;                         // what the load wants before the Odoo-process cap
   bool capped = false;  // the load wanted more than the Odoo processes can hold

@@ -15,22 +15,35 @@ OdooSizing Odoo(int http, int cron, int gevent, int db_maxconn = 64) {
 }
 
 // a = 8.0535 transactions in flight at peak: Erlang C(15, a) > 1% and C(16, a) = 0.0095746
-// (Erlang B recursion, then C = cB / (c − a(1 − B))), so 16. Recovery a = 12.284 needs
-// ⌊12.284⌋ + 1 = 13 for stability: peak binds. Reserve ⌈1.6⌉ = 2. Session: 24 HTTP + 2 cron +
-// 2 × 3 gevent + 2 spare = 34. Clients: (24 + 2 + 3) × 64 = 1856.
+// (Erlang B recursion, then C = cB / (c − a(1 − B))), so 16. Recovery a = 12.284: C(21, a) =
+// 0.016376 > 1% and C(22, a) = 0.0086017, so 22, and recovery binds (stability alone, the rule
+// before recovery was held to the peak's wait, would have asked ⌊12.284⌋ + 1 = 13). Reserve
+// ⌈2.2⌉ = 3. Session: 24 HTTP + 2 cron + 2 × 3 gevent + 2 spare = 34. Clients:
+// (24 + 2 + 3) × 64 = 1856.
 TEST(PgBouncerPoolsTest, HandWorked) {
   const TransactionLoad load{8.05351246747473, 12.284412191582001, false, false};
   const PgBouncerPools p = SizePgBouncerPools(load, Odoo(24, 2, 3), PgBouncerSettings{});
-  EXPECT_EQ(p.transaction_pool_size, 16);
-  EXPECT_EQ(p.pool_wanted, 16);
+  EXPECT_EQ(p.transaction_pool_size, 22);
+  EXPECT_EQ(p.pool_wanted, 22);
   EXPECT_FALSE(p.capped);
-  EXPECT_EQ(p.binding_window, kPeak);
-  EXPECT_NEAR(p.wait_probability_peak, 0.009574637005322495, 1e-12);
-  EXPECT_EQ(p.reserve_pool_size, 2);
+  EXPECT_EQ(p.binding_window, kRecovery);
+  EXPECT_NEAR(p.wait_probability_recovery, 0.008601747046050672, 1e-12);
+  EXPECT_LT(p.wait_probability_peak, 0.0095746);
+  EXPECT_EQ(p.reserve_pool_size, 3);
   EXPECT_EQ(p.session_pool_size, 34);
   EXPECT_EQ(p.max_client_connections, 1856);
-  // 16 + 34 + 2 + 3 superuser + 5 monitoring.
-  EXPECT_EQ(MaxConnectionsFor(p, 3, 5), 60);
+  // 22 + 34 + 3 + 3 superuser + 5 monitoring.
+  EXPECT_EQ(MaxConnectionsFor(p, 3, 5), 67);
+}
+
+// The peak binds when its load is the larger: a = 8.0535 at both windows wants 16 for both.
+TEST(PgBouncerPoolsTest, PeakBindsAtEqualLoads) {
+  const TransactionLoad load{8.05351246747473, 8.05351246747473, false, false};
+  const PgBouncerPools p = SizePgBouncerPools(load, Odoo(24, 2, 3), PgBouncerSettings{});
+  EXPECT_EQ(p.transaction_pool_size, 16);
+  EXPECT_EQ(p.binding_window, kPeak);
+  EXPECT_NEAR(p.wait_probability_peak, 0.009574637005322495, 1e-12);
+  EXPECT_DOUBLE_EQ(p.wait_probability_recovery, p.wait_probability_peak);
 }
 
 // No load: the floor, cron workers + 2.
@@ -58,12 +71,14 @@ TEST(PgBouncerPoolsTest, CappedAtOdooProcesses) {
   EXPECT_EQ(p.wait_probability_peak, 1.0);  // a >= c: every transaction would wait
 }
 
-// Recovery binds when its stability bound exceeds the peak's Erlang C staffing.
+// Recovery binds when its load is the larger: a = 20.5 wants 33 (C(32, a) = 0.012496,
+// C(33, a) = 0.0073698), the peak's a = 0.5 only 4.
 TEST(PgBouncerPoolsTest, RecoveryCanBind) {
   const TransactionLoad load{0.5, 20.5, false, false};
   const PgBouncerPools p = SizePgBouncerPools(load, Odoo(40, 2, 1), {});
-  EXPECT_EQ(p.transaction_pool_size, 21);
+  EXPECT_EQ(p.transaction_pool_size, 33);
   EXPECT_EQ(p.binding_window, kRecovery);
+  EXPECT_NEAR(p.wait_probability_recovery, 0.007369839663162562, 1e-12);
 }
 
 // Huge loads stay finite and capped; counts saturate at INT_MAX instead of overflowing.

@@ -328,8 +328,9 @@ std::string Reason(const Claim& c, const PostgresSizing& out, const MemoryPlan& 
   return fmt::format(
       "connections: {:.1f} transactions in flight at {} want a pool of {}, more than the {} "
       "Odoo workers that can hold one; requests queue in Odoo",
-      out.pools.transactions_in_flight_peak, window, out.pools.pool_wanted,
-      out.pools.transaction_pool_size);
+      c.window == kPeak ? out.pools.transactions_in_flight_peak
+                        : out.pools.transactions_in_flight_recovery,
+      window, out.pools.pool_wanted, out.pools.transaction_pool_size);
 }
 
 void Judge(const CpuPlan& cpu, const MemoryPlan& memory, const HeadroomPolicy& policy,

@@ -144,11 +144,11 @@ TEST(SizePostgresTest, HandWorked) {
 
   EXPECT_NEAR(s.pools.transactions_in_flight_peak, 8.05351246747473, 1e-9);
   EXPECT_NEAR(s.pools.transactions_in_flight_recovery, 12.284412191582001, 1e-9);
-  EXPECT_EQ(s.pools.transaction_pool_size, 16);
-  EXPECT_EQ(s.pools.reserve_pool_size, 2);
+  EXPECT_EQ(s.pools.transaction_pool_size, 22);
+  EXPECT_EQ(s.pools.reserve_pool_size, 3);
   EXPECT_EQ(s.pools.session_pool_size, 34);
   EXPECT_EQ(s.pools.max_client_connections, 1856);
-  EXPECT_EQ(s.settings.max_connections, 60);
+  EXPECT_EQ(s.settings.max_connections, 67);
 
   EXPECT_NEAR(s.heavy_queries_mean, 1.3414349036990543, 1e-9);
   EXPECT_EQ(s.heavy_queries_planned, 5);
@@ -159,8 +159,9 @@ TEST(SizePostgresTest, HandWorked) {
 
   EXPECT_EQ(s.settings.shared_buffers_kib, 8388608);
   EXPECT_EQ(s.settings.effective_cache_size_kib, 25165824);
-  EXPECT_EQ(s.pgtune_work_mem_kib, 131072);
-  EXPECT_EQ(s.settings.work_mem_kib, 524288);
+  // (32 − 8) GiB / ((67 + 4) × 3) = 25165824 KiB / 213, and 4× that for the loaded plan.
+  EXPECT_EQ(s.pgtune_work_mem_kib, 118149);
+  EXPECT_EQ(s.settings.work_mem_kib, 472596);
   EXPECT_EQ(s.settings.max_worker_processes, 4);
   EXPECT_EQ(s.settings.autovacuum_work_mem_kib, 2097152);  // maintenance_work_mem = 2 GiB
 
@@ -319,13 +320,18 @@ TEST(VolumeReadShare, FromTheUncachedShareToEveryRead) {
 }
 
 // Batch in flight at peak: 7200 CPU-s in the hour wants 2 cores, the 2 cron workers give 2;
-// DB share 0.4 → 0.8 cores, × 1.1 = 0.88 on top of 1.595. The pool adds the 2 cron workers.
+// DB share 0.4 → 0.8 cores, × 1.1 = 0.88 on top of 1.595. The pool adds the 2 cron workers in
+// the windows where batch work is in flight: 22 + 2 with batch at recovery too, 22 (recovery
+// binds over the peak's 16 + 2) with batch at peak only.
 TEST(SizePostgresTest, BatchAddsDbCpuAndCronConnections) {
   MonthLoad load = HandLoad();
   load.batch_cpu_s = {0, 7200, 0};
-  const PostgresSizing s = SizePostgres(load, HandOdoo(), HeadroomPolicy{}, {});
-  EXPECT_NEAR(s.db_cpu_cores[kPeak], 1.595 + 0.88, 1e-12);
-  EXPECT_EQ(s.pools.transaction_pool_size, 18);
+  const PostgresSizing peak_only = SizePostgres(load, HandOdoo(), HeadroomPolicy{}, {});
+  EXPECT_NEAR(peak_only.db_cpu_cores[kPeak], 1.595 + 0.88, 1e-12);
+  EXPECT_EQ(peak_only.pools.transaction_pool_size, 22);
+  load.batch_cpu_s = {0, 7200, 7200};
+  const PostgresSizing both = SizePostgres(load, HandOdoo(), HeadroomPolicy{}, {});
+  EXPECT_EQ(both.pools.transaction_pool_size, 24);
 }
 
 // Few Odoo workers for the load: the pool is capped at them and connections bind.
@@ -338,8 +344,8 @@ TEST(SizePostgresTest, CappedPoolBindsConnections) {
   EXPECT_EQ(s.verdict.bottleneck, "connections");
   EXPECT_FALSE(s.verdict.saturated);
   EXPECT_EQ(s.verdict.reason,
-            "connections: 8.1 transactions in flight at peak want a pool of 16, more than the 8 "
-            "Odoo workers that can hold one; requests queue in Odoo");
+            "connections: 12.3 transactions in flight at recovery want a pool of 22, more than "
+            "the 8 Odoo workers that can hold one; requests queue in Odoo");
 }
 
 // Reads beyond what one volume gives: saturated IOPS.
