@@ -58,7 +58,8 @@ Result<Plan> PlanAndVerify(const Estate& estate, const Demand& demand, PlanSetti
       v.adjustments = notes[i];
     }
     if (pass == kMaxPasses) break;
-    const auto changes = TightenConstraints(plan.value(), settings, &settings.month_constraints);
+    const auto changes =
+        TightenConstraints(plan.value(), estate.policy, settings, &settings.month_constraints);
     if (changes.empty()) break;
     for (const auto& [month, text] : changes) {
       notes[static_cast<size_t>(month)].push_back(text);

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
+#include "plan/pod_queues.h"
 #include "plan/workloads.h"
 
 namespace headroom {
@@ -45,7 +47,8 @@ int NextVcpu(int vcpu, const std::vector<int>& sizes) {
 constexpr double kImbalancedUtilisation = 0.5;
 
 std::string Tighten(const MonthPlan& m, const SimulatedWindow& failed, bool peak_lagged,
-                    const PlanSettings& settings, MonthConstraint* c) {
+                    const HeadroomPolicy& policy, const PlanSettings& settings,
+                    MonthConstraint* c) {
   const std::string why = FirstMiss(failed);
   if (peak_lagged && m.odoo.hpa_min_replicas < m.odoo.pods) {
     c->min_hpa_replicas = std::max(c->min_hpa_replicas, m.odoo.pods);
@@ -76,8 +79,16 @@ std::string Tighten(const MonthPlan& m, const SimulatedWindow& failed, bool peak
         "connection",
         pool, raised, why);
   }
-  // Workers per pod first: more pods would spread the same workers thinner (the sizer divides
-  // the workers the load needs over the pods), which deepens the imbalance of per-pod backlogs.
+  const char* how = failed.worker_utilisation_simulated < kImbalancedUtilisation
+                        ? "requests queued at pods whose workers were held by slow requests"
+                        : "time lost waiting in Odoo";
+  if (std::optional<std::string> shaped = ConstrainSimulatedMiss(m, failed, policy, settings, c)) {
+    return fmt::format("{}: {}, {}; each pod's own queue, scaled to the simulation, meets it",
+                       *shaped, why, how);
+  }
+  // Without a queue model for the window: workers per pod first, since more pods would spread
+  // the same workers thinner (the sizer divides the workers the load needs over the pods), which
+  // deepens the imbalance of per-pod backlogs.
   const int wpp = m.odoo.workers_per_pod;
   c->min_pods = std::max(c->min_pods, m.odoo.pods);
   // The sizer grants no more workers than the pod's CPU limit holds: past that, pods.
@@ -85,9 +96,6 @@ std::string Tighten(const MonthPlan& m, const SimulatedWindow& failed, bool peak
   if (wpp < most) {
     const int raised = std::min(most, wpp + std::max(1, wpp / 2));
     c->min_workers_per_pod = std::max(c->min_workers_per_pod, raised);
-    const char* how = failed.worker_utilisation_simulated < kImbalancedUtilisation
-                          ? "requests queued at pods whose workers were held by slow requests"
-                          : "time lost waiting in Odoo";
     return fmt::format("workers per pod {} -> {}: {}, {}", wpp, raised, why, how);
   }
   c->min_workers_per_pod = std::max(c->min_workers_per_pod, wpp);
@@ -99,7 +107,8 @@ std::string Tighten(const MonthPlan& m, const SimulatedWindow& failed, bool peak
 }  // namespace
 
 std::vector<std::pair<int, std::string>> TightenConstraints(
-    const Plan& plan, const PlanSettings& settings, std::vector<MonthConstraint>* constraints) {
+    const Plan& plan, const HeadroomPolicy& policy, const PlanSettings& settings,
+    std::vector<MonthConstraint>* constraints) {
   std::vector<std::pair<int, std::string>> changes;
   if (constraints->size() < plan.month_plans.size()) constraints->resize(plan.month_plans.size());
   for (size_t i = 0; i < plan.month_plans.size(); ++i) {
@@ -108,7 +117,7 @@ std::vector<std::pair<int, std::string>> TightenConstraints(
     const SimulatedWindow* failed = FailedWindow(m.verification, &peak_lagged);
     if (failed == nullptr) continue;
     changes.emplace_back(static_cast<int>(i),
-                         Tighten(m, *failed, peak_lagged, settings, &(*constraints)[i]));
+                         Tighten(m, *failed, peak_lagged, policy, settings, &(*constraints)[i]));
   }
   return changes;
 }

@@ -18,14 +18,18 @@ namespace headroom {
 //     of `postgres.vcpu_sizes`;
 //   - the time was lost waiting for a PgBouncer connection: the transaction pool rises by a
 //     quarter (at least two);
-//   - otherwise (time lost in Odoo): the workers per pod rise by half (at least one, at most
-//     max_workers_per_pod and the month's workers_per_pod_max), the pods kept. Traefik's round
-//     robin sends requests to pods whose few workers may all be held by slow requests while other
-//     pods idle; more workers behind each pod's backlog pool that risk, where more pods would
-//     spread the workers thinner. At the maximum, the pods rise by a quarter (at least one) with
-//     the workers per pod kept.
+//   - otherwise (time lost in Odoo): the fewest pods, then workers per pod, with which each
+//     pod's own queue, scaled to the simulated p95, meets the targets (plan/pod_queues.h,
+//     ConstrainSimulatedMiss). Where that model has nothing to say (no missing class with a
+//     limit, or no shape within its bounds), a fixed step: the workers per pod rise by half (at
+//     least one, at most max_workers_per_pod and the month's workers_per_pod_max), the pods
+//     kept. Traefik's round robin sends requests to pods whose few workers may all be held by
+//     slow requests while other pods idle; more workers behind each pod's backlog pool that
+//     risk, where more pods would spread the workers thinner. At the maximum, the pods rise by a
+//     quarter (at least one) with the workers per pod kept.
 // Returns (month index, what changed) for each month changed; empty when none failed.
 std::vector<std::pair<int, std::string>> TightenConstraints(
-    const Plan& plan, const PlanSettings& settings, std::vector<MonthConstraint>* constraints);
+    const Plan& plan, const HeadroomPolicy& policy, const PlanSettings& settings,
+    std::vector<MonthConstraint>* constraints);
 
 }  // namespace headroom

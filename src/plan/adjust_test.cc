@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "plan/pod_queues.h"
+
 namespace headroom {
 namespace {
 
@@ -38,7 +40,7 @@ Plan FailedMonth(const std::string& window, const std::string& bottleneck) {
 
 std::vector<MonthConstraint> Tightened(const Plan& plan, std::string* why = nullptr) {
   std::vector<MonthConstraint> constraints;
-  const auto changes = TightenConstraints(plan, PlanSettings{}, &constraints);
+  const auto changes = TightenConstraints(plan, HeadroomPolicy{}, PlanSettings{}, &constraints);
   EXPECT_EQ(changes.size(), 1U);
   if (why != nullptr && !changes.empty()) *why = changes[0].second;
   return constraints;
@@ -48,7 +50,7 @@ TEST(Adjust, HeldMonthsAreLeftAlone) {
   Plan plan = FailedMonth("recovery", "odoo");
   plan.month_plans[0].verification.windows[0].meets_targets = true;
   std::vector<MonthConstraint> constraints;
-  EXPECT_TRUE(TightenConstraints(plan, PlanSettings{}, &constraints).empty());
+  EXPECT_TRUE(TightenConstraints(plan, HeadroomPolicy{}, PlanSettings{}, &constraints).empty());
   EXPECT_EQ(constraints.at(0), MonthConstraint{});
 }
 
@@ -62,6 +64,35 @@ TEST(Adjust, OdooMissRaisesWorkersPerPodFirst) {
   EXPECT_NE(why.find("recovery interactive p95 2100 ms simulated against 1400 ms"),
             std::string::npos)
       << why;
+}
+
+// With the month's load, the step is the one each pod's own queue, scaled to the simulated p95,
+// says is enough (plan/pod_queues.h), not the fixed one.
+TEST(Adjust, OdooMissWithALoadTakesTheScaledQueuesStep) {
+  Plan plan = FailedMonth("recovery", "odoo");
+  MonthPlan& m = plan.month_plans[0];
+  // Interactive requests with reports among them: each pod's queue predicts about 600 ms at
+  // recovery on eight pods of four, and 2100 ms simulated scales it by about 3.5.
+  ClassLoad interactive;
+  interactive.name = "interactive";
+  interactive.rate_per_s = {10, 20, 32};
+  interactive.app_cpu_ms = 120;
+  interactive.service_cv = 1.0;
+  interactive.p95_target_ms = 1400 / HeadroomPolicy{}.recovery_latency_factor;
+  ClassLoad report = interactive;
+  report.name = "report";
+  report.rate_per_s = {0.4, 0.8, 1.28};
+  report.app_cpu_ms = 3000;
+  report.service_cv = 1.2;
+  report.p95_target_ms = 15000;
+  m.load.classes = {interactive, report};
+  MonthConstraint expected;
+  ASSERT_TRUE(ConstrainSimulatedMiss(m, m.verification.windows[0], HeadroomPolicy{}, PlanSettings{},
+                                     &expected)
+                  .has_value());
+  std::string why;
+  EXPECT_EQ(Tightened(plan, &why).at(0), expected);
+  EXPECT_NE(why.find("scaled to the simulation"), std::string::npos) << why;
 }
 
 // A raise is capped by the pod's CPU limit (workers_per_pod_max 5): 4 → 5, not 6.

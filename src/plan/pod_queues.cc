@@ -9,6 +9,7 @@
 #include "sizing/odoo_latency.h"
 #include "sizing/odoo_pods.h"
 #include "sizing/odoo_pool.h"
+#include "sizing/odoo_workers.h"
 
 namespace headroom {
 namespace {
@@ -67,43 +68,119 @@ PodMiss FirstMiss(const std::vector<WindowQueues>& windows, const ZoneLayout& la
   return {};
 }
 
+struct PodShape {
+  int64_t pods = 0;
+  int64_t workers_per_pod = 0;
+};
+
+// The fewest HTTP workers in all, then the fewest pods, with which every pod's queue meets every
+// limit: at least the planned pods and, at the peak and at recovery, at least the workers the
+// sizing planned, at most `most_wpp` per pod and `most_pods` pods. A larger load plans no fewer
+// pods or workers and its queues wait no less, so every shape that meets its limits meets the
+// smaller load's too: the fewest workers never falls as the load grows, as the sizing's own.
+std::optional<PodShape> FewestWorkers(const std::vector<WindowQueues>& windows,
+                                      const ZoneLayout& layout, const MonthPlan& m,
+                                      int64_t least_wpp, int64_t most_wpp, int64_t most_pods) {
+  const int64_t up = std::max(1, m.odoo.http_workers);
+  const int64_t recovery = std::max(1, m.odoo.http_workers_after_zone_loss);
+  for (int64_t pods = std::max(1, m.odoo.pods); pods <= most_pods; ++pods) {
+    const int64_t survivors = std::max<int64_t>(1, SurvivingPods(pods, layout));
+    const int64_t from =
+        std::max({least_wpp, CeilDiv(up, pods), CeilDiv(recovery, survivors), int64_t{1}});
+    for (int64_t wpp = from; wpp <= most_wpp; ++wpp) {
+      if (FirstMiss(windows, layout, pods, wpp).limit == nullptr) return PodShape{pods, wpp};
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<WindowQueues> QueuesOf(const MonthPlan& m, const HeadroomPolicy& policy,
+                                   const OdooSettings& settings) {
+  return {QueuesAt(m.load, kPeak, 1.0, "peak", settings),
+          QueuesAt(m.load, kRecovery, policy.recovery_latency_factor, "recovery", settings)};
+}
+
+int64_t MostWorkersPerPod(const MonthPlan& m, const OdooSettings& settings) {
+  return std::max<int64_t>(std::max(1, m.odoo.workers_per_pod),
+                           std::min(settings.max_workers_per_pod, m.odoo.workers_per_pod_max));
+}
+
+// Sets the constraint to `shape` and says what changed from the month's pods.
+std::string Apply(const MonthPlan& m, const PodShape& shape, MonthConstraint* c) {
+  c->min_workers_per_pod =
+      std::max(c->min_workers_per_pod, static_cast<int>(shape.workers_per_pod));
+  c->min_pods = std::max<int>(c->min_pods, static_cast<int>(shape.pods));
+  std::string what;
+  if (shape.workers_per_pod != m.odoo.workers_per_pod) {
+    what = fmt::format("workers per pod {} -> {}", m.odoo.workers_per_pod, shape.workers_per_pod);
+  }
+  if (shape.pods != m.odoo.pods) {
+    what += fmt::format("{}HTTP pods {} -> {}", what.empty() ? "" : ", ", m.odoo.pods, shape.pods);
+  }
+  return what;
+}
+
 std::optional<std::string> Constrain(const MonthPlan& m, const HeadroomPolicy& policy,
                                      const PlanSettings& settings, MonthConstraint* c) {
-  const std::vector<WindowQueues> windows = {
-      QueuesAt(m.load, kPeak, 1.0, "peak", settings.odoo),
-      QueuesAt(m.load, kRecovery, policy.recovery_latency_factor, "recovery", settings.odoo)};
+  const std::vector<WindowQueues> windows = QueuesOf(m, policy, settings.odoo);
   const ZoneLayout layout = ZoneLayoutFor(policy);
-  int64_t pods = std::max(1, m.odoo.pods);
-  int64_t wpp = std::max(1, m.odoo.workers_per_pod);
-  const PodMiss first = FirstMiss(windows, layout, pods, wpp);
+  const int64_t pods = std::max(1, m.odoo.pods);
+  const PodMiss first = FirstMiss(windows, layout, pods, std::max(1, m.odoo.workers_per_pod));
   if (first.limit == nullptr) return std::nullopt;
-  const int64_t most_wpp = std::max<int64_t>(
-      wpp, std::min(settings.odoo.max_workers_per_pod, m.odoo.workers_per_pod_max));
-  const int64_t most_pods = int64_t{kMostPodsFactor} * pods;
-  PodMiss miss = first;
-  while (miss.limit != nullptr && (wpp < most_wpp || pods < most_pods)) {
-    if (wpp < most_wpp) {
-      ++wpp;
-    } else {
-      pods = std::min(most_pods, pods + std::max<int64_t>(1, pods / 10));
-    }
-    miss = FirstMiss(windows, layout, pods, wpp);
+  const int64_t least_wpp = std::max(settings.odoo.min_workers_per_pod, c->min_workers_per_pod);
+  const std::optional<PodShape> shape =
+      FewestWorkers(windows, layout, m, least_wpp, MostWorkersPerPod(m, settings.odoo),
+                    int64_t{kMostPodsFactor} * pods);
+  if (!shape) return std::nullopt;
+  return fmt::format("{}: {} {} p95 predicted over {:.0f} ms on each pod's own queue",
+                     Apply(m, *shape, c), first.window->name, first.limit->request_class,
+                     first.limit->limit_s * 1000.0);
+}
+
+// Scales the limits of the classes that `failed` saw miss by their p95 simulated over the one
+// each pod's own queue predicts at the shape simulated, so that the queue model asks what the
+// simulation measured. False when no class of the window with a limit missed.
+bool ScaleToSimulation(const SimulatedWindow& failed, int64_t serving_pods, int64_t wpp,
+                       WindowQueues* q) {
+  const PoolWait wait = PodWaitAt(q->pool, serving_pods, wpp);
+  bool missed = false;
+  for (PodLimit& limit : q->limits) {
+    const auto simulated =
+        std::find_if(failed.classes.begin(), failed.classes.end(), [&](const SimulatedClass& s) {
+          return s.request_class == limit.request_class && !s.meets_target;
+        });
+    if (simulated == failed.classes.end()) continue;
+    missed = true;
+    const std::optional<double> predicted_s = PredictP95S(limit.tail, wait);
+    const double ratio =
+        predicted_s && *predicted_s > 0 ? simulated->p95_ms_simulated / 1000.0 / *predicted_s : 0;
+    if (ratio > 1.0) limit.limit_s /= ratio;
   }
-  if (miss.limit != nullptr) return std::nullopt;
-  c->min_workers_per_pod = std::max<int>(c->min_workers_per_pod, static_cast<int>(wpp));
-  c->min_pods = std::max<int>(c->min_pods, static_cast<int>(pods));
-  std::string what;
-  if (wpp != m.odoo.workers_per_pod) {
-    what = fmt::format("workers per pod {} -> {}", m.odoo.workers_per_pod, wpp);
-  }
-  if (pods != m.odoo.pods) {
-    what += fmt::format("{}HTTP pods {} -> {}", what.empty() ? "" : ", ", m.odoo.pods, pods);
-  }
-  return fmt::format("{}: {} {} p95 predicted over {:.0f} ms on each pod's own queue", what,
-                     first.window->name, first.limit->request_class, first.limit->limit_s * 1000.0);
+  return missed;
 }
 
 }  // namespace
+
+std::optional<std::string> ConstrainSimulatedMiss(const MonthPlan& m, const SimulatedWindow& failed,
+                                                  const HeadroomPolicy& policy,
+                                                  const PlanSettings& settings,
+                                                  MonthConstraint* c) {
+  std::vector<WindowQueues> windows = QueuesOf(m, policy, settings.odoo);
+  const ZoneLayout layout = ZoneLayoutFor(policy);
+  const int64_t pods = std::max(1, m.odoo.pods);
+  const int64_t wpp = std::max(1, m.odoo.workers_per_pod);
+  const bool recovery = failed.window == "recovery";
+  const int64_t serving = recovery ? std::max<int64_t>(1, SurvivingPods(pods, layout)) : pods;
+  if (!ScaleToSimulation(failed, serving, wpp, &windows[recovery ? 1 : 0])) return std::nullopt;
+  // Never below the shape simulated: the constraint only grows from pass to pass.
+  const int64_t least_wpp =
+      std::max({int64_t{settings.odoo.min_workers_per_pod}, int64_t{c->min_workers_per_pod}, wpp});
+  const std::optional<PodShape> shape =
+      FewestWorkers(windows, layout, m, least_wpp, MostWorkersPerPod(m, settings.odoo),
+                    int64_t{kMostPodsFactor} * pods);
+  if (!shape || (shape->pods == pods && shape->workers_per_pod == wpp)) return std::nullopt;
+  return Apply(m, *shape, c);
+}
 
 std::vector<std::pair<int, std::string>> ConstrainPodQueues(
     const Plan& plan, const HeadroomPolicy& policy, const PlanSettings& settings,

@@ -1,5 +1,6 @@
 #include "plan/pod_queues.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -32,6 +33,9 @@ MonthPlan Month(int pods, int workers_per_pod, int most_per_pod) {
   m.odoo.pods = pods;
   m.odoo.workers_per_pod = workers_per_pod;
   m.odoo.workers_per_pod_max = most_per_pod;
+  m.odoo.http_workers = pods * workers_per_pod;
+  m.odoo.http_workers_after_zone_loss =
+      static_cast<int>(SurvivingPods(pods, ZoneLayoutFor(HeadroomPolicy{}))) * workers_per_pod;
   return m;
 }
 
@@ -80,17 +84,69 @@ TEST(PodQueues, FewWorkersPerPodRiseToTheFewestThatMeetTheLimits) {
   EXPECT_EQ(changes[0].second.find("HTTP pods"), std::string::npos) << changes[0].second;
 }
 
-// At the most workers a pod holds, the pods rise instead, to a count that meets the limits.
+// At the most workers a pod holds, the pods rise instead, to the fewest that meet the limits.
 TEST(PodQueues, AtTheMostWorkersPerPodThePodsRise) {
   const HeadroomPolicy policy;
   const MonthPlan m = Month(6, 2, 2);
   std::vector<MonthConstraint> constraints;
   const auto changes = ConstrainPodQueues(PlanOf(m), policy, PlanSettings{}, &constraints);
   ASSERT_EQ(changes.size(), 1u);
+  const int pods = constraints[0].min_pods;
   EXPECT_EQ(constraints[0].min_workers_per_pod, 2);
-  EXPECT_GT(constraints[0].min_pods, 6);
-  EXPECT_TRUE(PodsMeet(m, constraints[0].min_pods, 2, policy));
-  EXPECT_NE(changes[0].second.find("HTTP pods 6 -> "), std::string::npos) << changes[0].second;
+  EXPECT_GT(pods, 6);
+  EXPECT_TRUE(PodsMeet(m, pods, 2, policy));
+  EXPECT_FALSE(PodsMeet(m, pods - 1, 2, policy));
+  EXPECT_NE(changes[0].second.find("HTTP pods 6 -> " + std::to_string(pods)), std::string::npos)
+      << changes[0].second;
+}
+
+// More pods may each need fewer workers than the most a pod holds: two pods of six miss, and the
+// search takes the fewest pods that meet with at most six each, then the fewest workers per pod
+// at that count (here below six), never fewer workers in all than the sizing planned.
+TEST(PodQueues, WithMorePodsTheWorkersPerPodMayFall) {
+  const HeadroomPolicy policy;
+  const MonthPlan m = Month(2, 6, 6);
+  ASSERT_FALSE(PodsMeet(m, 2, 6, policy));
+  std::vector<MonthConstraint> constraints;
+  const auto changes = ConstrainPodQueues(PlanOf(m), policy, PlanSettings{}, &constraints);
+  ASSERT_EQ(changes.size(), 1u);
+  const int pods = constraints[0].min_pods;
+  const int wpp = constraints[0].min_workers_per_pod;
+  EXPECT_GT(pods, 2);
+  EXPECT_LT(wpp, 6);
+  EXPECT_TRUE(PodsMeet(m, pods, wpp, policy));
+  EXPECT_FALSE(PodsMeet(m, pods, wpp - 1, policy));
+  for (int w = 1; w <= 6; ++w) EXPECT_FALSE(PodsMeet(m, pods - 1, w, policy)) << w;
+  EXPECT_GE(pods * wpp, m.odoo.http_workers);
+  EXPECT_NE(
+      changes[0].second.find(fmt::format("workers per pod 6 -> {}, HTTP pods 2 -> {}", wpp, pods)),
+      std::string::npos)
+      << changes[0].second;
+}
+
+// The constraint grows with the load: on the same planned pods, a heavier load never gets fewer
+// pods, and at the same pods never fewer workers per pod.
+TEST(PodQueues, HeavierLoadNeverFewerPodsOrWorkersPerPod) {
+  const HeadroomPolicy policy;
+  int last_pods = 0;
+  int last_wpp = 0;
+  for (double scale = 0.5; scale <= 3.0; scale += 0.05) {
+    MonthPlan m = Month(3, 2, 8);
+    for (ClassLoad& c : m.load.classes) {
+      for (double& rate : c.rate_per_s) rate *= scale;
+    }
+    std::vector<MonthConstraint> constraints;
+    ConstrainPodQueues(PlanOf(m), policy, PlanSettings{}, &constraints);
+    const int pods = std::max(3, constraints[0].min_pods);
+    const int wpp = std::max(2, constraints[0].min_workers_per_pod);
+    EXPECT_GE(pods, last_pods) << scale;
+    if (pods == last_pods) {
+      EXPECT_GE(wpp, last_wpp) << scale;
+    }
+    last_pods = pods;
+    last_wpp = wpp;
+  }
+  EXPECT_GT(last_pods, 3);
 }
 
 // Pods whose queues meet the limits, and a month whose sizing saturated, are left alone.
@@ -107,6 +163,84 @@ TEST(PodQueues, MonthsThatMeetOrSaturatedAreLeftAlone) {
   ASSERT_EQ(constraints.size(), 2u);
   EXPECT_EQ(constraints[0], MonthConstraint{});
   EXPECT_EQ(constraints[1], MonthConstraint{});
+}
+
+// One pod's predicted p95 of `name` in `window`, seconds, on `serving` pods of `wpp` workers.
+double PodP95S(const MonthPlan& m, int window, int64_t serving, int64_t wpp,
+               const std::string& name) {
+  const OdooSettings settings;
+  for (const ClassLoad& c : m.load.classes) {
+    if (c.name != name) continue;
+    const ClassTail tail = ClassTailFor(WorkerOccupancyMs(c, settings) / 1000.0, c.service_cv);
+    return PredictP95S(tail, PodWaitAt(PoolAt(m.load, window, settings), serving, wpp)).value();
+  }
+  return 0;
+}
+
+// Both windows' limits met with the recovery window's interactive limit divided by `scale`.
+bool PodsMeetScaled(const MonthPlan& m, int pods, int wpp, const HeadroomPolicy& policy,
+                    double scale) {
+  if (!PodsMeet(m, pods, wpp, policy)) return false;
+  const OdooSettings settings;
+  const int64_t survivors = std::max<int64_t>(1, SurvivingPods(pods, ZoneLayoutFor(policy)));
+  const ClassLoad& c = m.load.classes[0];
+  const ClassTail tail = ClassTailFor(WorkerOccupancyMs(c, settings) / 1000.0, c.service_cv);
+  const PoolWait wait = PodWaitAt(PoolAt(m.load, kRecovery, settings), survivors, wpp);
+  return MeetsP95(tail, wait, c.p95_target_ms * policy.recovery_latency_factor / 1000.0 / scale);
+}
+
+SimulatedWindow MissedRecovery(double p95_ms) {
+  SimulatedWindow w;
+  w.window = "recovery";
+  w.meets_targets = false;
+  SimulatedClass c;
+  c.request_class = "interactive";
+  c.meets_target = false;
+  c.p95_ms_simulated = p95_ms;
+  w.classes.push_back(c);
+  return w;
+}
+
+// Six pods of four meet the model's limits (recovery interactive p95 1149 ms predicted against
+// 1400 ms), but the simulation measured 1.6 times that: the constraint rises to the fewest pods,
+// then workers per pod, no fewer than simulated, that meet the limit divided by 1.6.
+TEST(PodQueues, ASimulatedMissScalesThePodsQueuesToTheSimulation) {
+  const HeadroomPolicy policy;
+  const MonthPlan m = Month(6, 4, 8);
+  ASSERT_TRUE(PodsMeet(m, 6, 4, policy));
+  const int64_t survivors = SurvivingPods(6, ZoneLayoutFor(policy));
+  const double ratio = 1.6;
+  const double simulated_ms = ratio * 1000.0 * PodP95S(m, kRecovery, survivors, 4, "interactive");
+  ASSERT_GT(simulated_ms, 1400);
+  MonthConstraint c;
+  const std::optional<std::string> what =
+      ConstrainSimulatedMiss(m, MissedRecovery(simulated_ms), policy, PlanSettings{}, &c);
+  ASSERT_TRUE(what.has_value());
+  ASSERT_FALSE(PodsMeetScaled(m, 6, 4, policy, ratio));
+  EXPECT_GE(c.min_pods, 6);
+  EXPECT_GE(c.min_workers_per_pod, 4);
+  EXPECT_TRUE(PodsMeetScaled(m, c.min_pods, c.min_workers_per_pod, policy, ratio)) << *what;
+  if (c.min_pods > 6) {
+    for (int w = 4; w <= 8; ++w) EXPECT_FALSE(PodsMeetScaled(m, c.min_pods - 1, w, policy, ratio));
+  }
+  if (c.min_workers_per_pod > 4) {
+    EXPECT_FALSE(PodsMeetScaled(m, c.min_pods, c.min_workers_per_pod - 1, policy, ratio));
+  }
+  // The model's own step: one worker more per pod (474 ms × 1.6 is within 1400 ms).
+  EXPECT_EQ(c.min_pods, 6);
+  EXPECT_EQ(c.min_workers_per_pod, 5);
+  EXPECT_EQ(*what, "workers per pod 4 -> 5");
+}
+
+// Nothing to scale: no class of the window that has a limit missed.
+TEST(PodQueues, ASimulatedMissWithoutAModelledClassIsLeftToTheCaller) {
+  const HeadroomPolicy policy;
+  const MonthPlan m = Month(6, 5, 8);
+  SimulatedWindow w = MissedRecovery(5000);
+  w.classes[0].request_class = "websocket";
+  MonthConstraint c;
+  EXPECT_FALSE(ConstrainSimulatedMiss(m, w, policy, PlanSettings{}, &c).has_value());
+  EXPECT_EQ(c, MonthConstraint{});
 }
 
 }  // namespace

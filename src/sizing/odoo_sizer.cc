@@ -76,8 +76,6 @@ std::vector<ClassLimit> LimitsAt(const std::vector<ShortClass>& classes, int win
   return limits;
 }
 
-int64_t CeilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
-
 // Workers a window needs with the maintenance reserve held back on top.
 int64_t WithReserve(int64_t workers, double reserve) {
   return std::max<int64_t>(

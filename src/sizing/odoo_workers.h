@@ -32,6 +32,9 @@ struct WindowNeed {
 // least 0, at most `cap`.
 int64_t CeilCount(double x, int64_t cap);
 
+// ⌈a / b⌉ for a >= 0, b > 0.
+inline int64_t CeilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
 // REQUIRES: 0 < max_utilisation <= 1; every limit's tail non-null and limit_s above its
 // service_p95_s (unreachable limits are left out by the caller). With max_utilisation = 1 the
 // count is the fewest stable workers (utilisation < 1). At least 1 worker.
