@@ -10,6 +10,7 @@
 #include "sizing/odoo_pods.h"
 #include "sizing/odoo_pool.h"
 #include "sizing/odoo_workers.h"
+#include "sizing/postgres_sizer.h"
 
 namespace headroom {
 namespace {
@@ -94,10 +95,25 @@ std::optional<PodShape> FewestWorkers(const std::vector<WindowQueues>& windows,
   return std::nullopt;
 }
 
+// The load as the month's PostgreSQL serves it in `window`: each class's database CPU time
+// stretched by the processor-sharing slowdown on the busiest cluster's vCPU (CpuSlowdown). The
+// Odoo sizing counts it at full speed, which keeps the workers it plans growing with the load
+// (a larger estate's larger PostgreSQL would shorten it); a worker waits the slowdown out
+// holding its request, and at recovery's utilisation that lengthens a report by a large part.
+MonthLoad AsServed(const MonthPlan& m, int window) {
+  MonthLoad load = m.load;
+  if (m.postgres.vcpu < 1) return load;
+  const double slowdown =
+      CpuSlowdown(m.postgres.db_cpu_cores[static_cast<size_t>(window)], m.postgres.vcpu);
+  for (ClassLoad& c : load.classes) c.db_cpu_ms *= slowdown;
+  return load;
+}
+
 std::vector<WindowQueues> QueuesOf(const MonthPlan& m, const HeadroomPolicy& policy,
                                    const OdooSettings& settings) {
-  return {QueuesAt(m.load, kPeak, 1.0, "peak", settings),
-          QueuesAt(m.load, kRecovery, policy.recovery_latency_factor, "recovery", settings)};
+  return {QueuesAt(AsServed(m, kPeak), kPeak, 1.0, "peak", settings),
+          QueuesAt(AsServed(m, kRecovery), kRecovery, policy.recovery_latency_factor, "recovery",
+                   settings)};
 }
 
 int64_t MostWorkersPerPod(const MonthPlan& m, const OdooSettings& settings) {

@@ -8,7 +8,10 @@
 // recovery window, on the pods a zone loss leaves) and the verify loop raises the workers per pod
 // or the pods a step at a time, each step a simulated pass. The queue of one pod
 // (sizing/odoo_latency.h, PodWaitAt) predicts most of those misses for microseconds: months
-// whose pods' queues miss a limit are constrained before any window is simulated.
+// whose pods' queues miss a limit are constrained before any window is simulated. A worker holds
+// its request while PostgreSQL serves it, so the queues take each class's database time as the
+// month's PostgreSQL serves it in the window (its processor-sharing slowdown on the planned
+// vCPU), not at full speed as the sizing does.
 //
 // The check is a constraint on the verified plan, like the simulation's findings, not part of
 // the sizing: it would make the sizing's choice of pods and workers per pod depend on a search

@@ -9,6 +9,7 @@
 #include "sizing/odoo_latency.h"
 #include "sizing/odoo_pods.h"
 #include "sizing/odoo_pool.h"
+#include "sizing/postgres_sizer.h"
 
 namespace headroom {
 namespace {
@@ -230,6 +231,28 @@ TEST(PodQueues, ASimulatedMissScalesThePodsQueuesToTheSimulation) {
   EXPECT_EQ(c.min_pods, 6);
   EXPECT_EQ(c.min_workers_per_pod, 5);
   EXPECT_EQ(*what, "workers per pod 4 -> 5");
+}
+
+// A worker waits out PostgreSQL's processor sharing holding its request: pods whose queues meet
+// the limits with the database at full speed miss them when the month's PostgreSQL is 90% busy
+// at recovery, and not when it is 10% busy.
+TEST(PodQueues, PostgresSlowdownLengthensTheWorkersHold) {
+  const HeadroomPolicy policy;
+  MonthPlan m = Month(6, 5, 8);
+  m.load.classes[0].db_cpu_ms = 20;
+  m.load.classes[1].db_cpu_ms = 600;
+  ASSERT_TRUE(PodsMeet(m, 6, 5, policy));
+  std::vector<MonthConstraint> constraints;
+  EXPECT_TRUE(ConstrainPodQueues(PlanOf(m), policy, PlanSettings{}, &constraints).empty());
+  m.postgres.vcpu = 4;
+  m.postgres.db_cpu_cores = {0.2, 0.4, 0.4};
+  EXPECT_TRUE(ConstrainPodQueues(PlanOf(m), policy, PlanSettings{}, &constraints).empty());
+  m.postgres.db_cpu_cores = {0.2, 0.4, 3.6};
+  ASSERT_GT(CpuSlowdown(3.6, 4), 2.0);
+  const auto changes = ConstrainPodQueues(PlanOf(m), policy, PlanSettings{}, &constraints);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_NE(changes[0].second.find("recovery"), std::string::npos) << changes[0].second;
+  EXPECT_GT(constraints[0].min_pods * constraints[0].min_workers_per_pod, 6 * 5);
 }
 
 // Nothing to scale: no class of the window that has a limit missed.
