@@ -76,6 +76,31 @@ TEST(PlanAndVerifyTest, PodQueueMissesAreConstrainedBeforeTheSimulation) {
   EXPECT_TRUE(verified.holds);
 }
 
+// What `headroom plan` writes never shrinks a size to grow it back to the level it left, with
+// the verification's constraints in it: a month held to more pods by a later month's
+// constraint keeps its own constraint's workers per pod, and the months between are raised to
+// it too.
+TEST(PlanAndVerifyTest, VerifiedPlansNeverShrinkToRegrow) {
+  for (const ExampleEstate& example : BuiltInExamples()) {
+    const Estate estate = ReadEstate(example.yaml, example.name).value();
+    const Demand demand =
+        SynthesizeDemand(estate, DemandOptions::FromPlanning(estate.planning)).value();
+    const Plan plan = PlanAndVerify(estate, demand, PlanSettings{}, {}, {}).value();
+    const auto& months = plan.month_plans;
+    for (auto size : {+[](const MonthPlan& m) { return m.odoo.http_workers; },
+                      +[](const MonthPlan& m) { return m.odoo.pods; },
+                      +[](const MonthPlan& m) { return m.postgres.vcpu * m.postgres.clusters; }}) {
+      for (size_t i = 1; i < months.size(); ++i) {
+        if (size(months[i]) >= size(months[i - 1])) continue;
+        for (size_t k = i; k < months.size(); ++k) {
+          EXPECT_LT(size(months[k]), size(months[i - 1]))
+              << example.name << " " << months[i - 1].label << " -> " << months[k].label;
+        }
+      }
+    }
+  }
+}
+
 // The verification is deterministic: the same estate and seed give the same simulated figures.
 TEST(PlanAndVerifyTest, SameInputSameVerification) {
   const Planned p = DefaultEstateDemand(4);

@@ -75,6 +75,8 @@ struct SizeFloors {
   int hpa_max_replicas = 0;
   int cron_workers = 0;
   int postgres_clusters = 0;
+
+  friend bool operator==(const SizeFloors&, const SizeFloors&) = default;
 };
 
 std::vector<SizeFloors> RatchetFloors(const std::vector<MonthPlan>& months) {
@@ -133,6 +135,30 @@ MonthPlan ResizeWithFloors(const MonthLoad& load, const HeadroomPolicy& policy,
   MonthPlan m = SizeMonth(load, policy, settings);
   m.odoo.hpa_max_replicas = std::max(m.odoo.hpa_max_replicas, floors.hpa_max_replicas);
   return m;
+}
+
+// Sizing a month again with the ratchet's floors may give it more than the floors (a month
+// held to more pods by a later one keeps the workers per pod its own constraint asks for), and a
+// month between two so raised would be left below them: a shrink and regrow. The floors are
+// taken again from the months as resized, and the months whose floors rose are sized again,
+// until none rises (floors only rise, so this ends; a few rounds at most in practice).
+void ResizeUntilFloorsHold(const std::vector<MonthLoad>& loads, const HeadroomPolicy& policy,
+                           const PlanSettings& settings, std::vector<MonthPlan>& months) {
+  constexpr int kMostRounds = 8;
+  std::vector<SizeFloors> applied(months.size());
+  for (int round = 0; round < kMostRounds; ++round) {
+    const std::vector<SizeFloors> floors = RatchetFloors(months);
+    bool rose = false;
+    for (size_t i = 0; i < loads.size(); ++i) {
+      if (round > 0 && floors[i] == applied[i]) continue;
+      rose = true;
+      months[i] =
+          ResizeWithFloors(loads[i], policy,
+                           MonthSettings(settings, static_cast<size_t>(loads[i].month)), floors[i]);
+      applied[i] = floors[i];
+    }
+    if (!rose) return;
+  }
 }
 
 // PostgreSQL memory settings follow the planned RAM, which the ratchet may have raised; the
@@ -488,12 +514,7 @@ Result<Plan> BuildPlan(const Estate& estate, const Demand& demand, const PlanSet
     plan.month_plans.push_back(
         SizeMonth(load, estate.policy, MonthSettings(settings, static_cast<size_t>(load.month))));
   }
-  const std::vector<SizeFloors> floors = RatchetFloors(plan.month_plans);
-  for (size_t i = 0; i < loads.size(); ++i) {
-    plan.month_plans[i] =
-        ResizeWithFloors(loads[i], estate.policy,
-                         MonthSettings(settings, static_cast<size_t>(loads[i].month)), floors[i]);
-  }
+  ResizeUntilFloorsHold(loads, estate.policy, settings, plan.month_plans);
   for (size_t i = 0; i < loads.size(); ++i) {
     const MonthLoad& load = loads[i];
     MonthPlan& m = plan.month_plans[i];

@@ -124,13 +124,13 @@ TEST(Planner, SizesNeverShrinkToRegrow) {
   for (size_t i = 1; i < months.size(); ++i) {
     if (months[i].postgres.vcpu >= months[i - 1].postgres.vcpu) continue;
     for (size_t k = i; k < months.size(); ++k) {
-      EXPECT_LE(months[k].postgres.vcpu, months[i - 1].postgres.vcpu);
+      EXPECT_LT(months[k].postgres.vcpu, months[i - 1].postgres.vcpu);
     }
   }
   for (size_t i = 1; i < months.size(); ++i) {
     if (months[i].odoo.http_workers >= months[i - 1].odoo.http_workers) continue;
     for (size_t k = i; k < months.size(); ++k) {
-      EXPECT_LE(months[k].odoo.http_workers, months[i - 1].odoo.http_workers);
+      EXPECT_LT(months[k].odoo.http_workers, months[i - 1].odoo.http_workers);
     }
   }
 }
