@@ -74,14 +74,14 @@ struct PodShape {
   int64_t workers_per_pod = 0;
 };
 
-// The fewest HTTP workers in all, then the fewest pods, with which every pod's queue meets every
-// limit: at least the planned pods and, at the peak and at recovery, at least the workers the
-// sizing planned, at most `most_wpp` per pod and `most_pods` pods. A larger load plans no fewer
-// pods or workers and its queues wait no less, so every shape that meets its limits meets the
-// smaller load's too: the fewest workers never falls as the load grows, as the sizing's own.
-std::optional<PodShape> FewestWorkers(const std::vector<WindowQueues>& windows,
-                                      const ZoneLayout& layout, const MonthPlan& m,
-                                      int64_t least_wpp, int64_t most_wpp, int64_t most_pods) {
+// The fewest pods, from the planned ones up to `most_pods`, with which every pod's queue meets
+// every limit at no more than `most_wpp` workers each, and at that count the fewest workers per
+// pod (at least `least_wpp`); never fewer workers in all than the sizing planned, at the peak and
+// at recovery. A heavier load plans no fewer pods or workers and its queues wait no less, so
+// its shape has no fewer pods and, at the same pods, no fewer workers per pod.
+std::optional<PodShape> FewestPods(const std::vector<WindowQueues>& windows,
+                                   const ZoneLayout& layout, const MonthPlan& m, int64_t least_wpp,
+                                   int64_t most_wpp, int64_t most_pods) {
   const int64_t up = std::max(1, m.odoo.http_workers);
   const int64_t recovery = std::max(1, m.odoo.http_workers_after_zone_loss);
   for (int64_t pods = std::max(1, m.odoo.pods); pods <= most_pods; ++pods) {
@@ -145,8 +145,8 @@ std::optional<std::string> Constrain(const MonthPlan& m, const HeadroomPolicy& p
   if (first.limit == nullptr) return std::nullopt;
   const int64_t least_wpp = std::max(settings.odoo.min_workers_per_pod, c->min_workers_per_pod);
   const std::optional<PodShape> shape =
-      FewestWorkers(windows, layout, m, least_wpp, MostWorkersPerPod(m, settings.odoo),
-                    int64_t{kMostPodsFactor} * pods);
+      FewestPods(windows, layout, m, least_wpp, MostWorkersPerPod(m, settings.odoo),
+                 int64_t{kMostPodsFactor} * pods);
   if (!shape) return std::nullopt;
   return fmt::format("{}: {} {} p95 predicted over {:.0f} ms on each pod's own queue",
                      Apply(m, *shape, c), first.window->name, first.limit->request_class,
@@ -192,8 +192,8 @@ std::optional<std::string> ConstrainSimulatedMiss(const MonthPlan& m, const Simu
   const int64_t least_wpp =
       std::max({int64_t{settings.odoo.min_workers_per_pod}, int64_t{c->min_workers_per_pod}, wpp});
   const std::optional<PodShape> shape =
-      FewestWorkers(windows, layout, m, least_wpp, MostWorkersPerPod(m, settings.odoo),
-                    int64_t{kMostPodsFactor} * pods);
+      FewestPods(windows, layout, m, least_wpp, MostWorkersPerPod(m, settings.odoo),
+                 int64_t{kMostPodsFactor} * pods);
   if (!shape || (shape->pods == pods && shape->workers_per_pod == wpp)) return std::nullopt;
   return Apply(m, *shape, c);
 }
