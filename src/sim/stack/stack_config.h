@@ -93,6 +93,10 @@ struct StackConfig {
   double hpa_sync_period_s = 15;
 
   double duration_s = 3600;
+  // The span of the same traffic the window stands for, when longer than the window (0: the
+  // window itself): the class latencies then weigh the requests that arrived once the Deployment
+  // last had every pod it asked for as the rest of the span (span_weights.h).
+  double represents_s = 0;
   double warmup_s = 0;  // statistics start here
   // Statistics end here (0: at duration_s): requests that arrived before it are still followed
   // to their answer, kill or failure until duration_s, so a window cut in parts

@@ -19,6 +19,7 @@
 #include "sim/processor_sharing.h"
 #include "sim/ring_buffer.h"
 #include "sim/simulator.h"
+#include "sim/stack/span_weights.h"
 #include "sim/stack/stack_config.h"
 #include "sim/stack/stack_result.h"
 #include "sim/time_weighted.h"
@@ -86,6 +87,7 @@ struct StreamState {
   uint64_t generation = 0;
   double rate_per_s = 0;
   Histogram responses_s{1e-6};
+  std::vector<TimedResponse> timed_s{};  // kept when the window stands for a longer span
   uint64_t timeouts = 0;
   uint64_t failed = 0;
 };
@@ -111,9 +113,11 @@ struct Integrals {
 struct StackTally {
   double observed_s = 0;
   uint64_t events = 0;
-  std::vector<Histogram> responses_s;          // per stream
-  std::vector<uint64_t> timeouts;              // per stream
-  std::vector<uint64_t> failed;                // per stream
+  std::vector<Histogram> responses_s;               // per stream
+  std::vector<std::vector<TimedResponse>> timed_s;  // per stream, when represents_s is longer
+  double steady_from_s = 0;        // when the Deployment last came to have every pod it asked for
+  std::vector<uint64_t> timeouts;  // per stream
+  std::vector<uint64_t> failed;    // per stream
   std::vector<std::array<double, 5>> phase_s;  // per class, seconds per phase (Phase order)
   Integrals observed;                          // over the observed span
   Histogram pool_waits_s{1e-9};
@@ -238,6 +242,8 @@ class StackEngine final : public EventHandler, public JobListener {
   TimeWeighted pod_cpu_capacity_;
   TimeWeighted ready_pods_;
   TimeWeighted underprovisioned_;  // 1 while ready pods < the Deployment's replicas
+  bool short_of_pods_ = false;
+  double steady_from_s_ = 0;  // the end of the last spell short of pods
   uint64_t recycles_ = 0;
   int min_ready_ = 0;
   int max_ready_ = 0;

@@ -10,6 +10,8 @@ namespace headroom::sim {
 namespace {
 
 constexpr double kMibPerByte = 1.0 / (1024.0 * 1024.0);
+// The peak window is a load window of the demand model: an hour.
+constexpr double kPeakHourS = 3600;
 
 std::vector<StackClass> ClassesOf(const MonthPlan& m, const PlanSettings& settings) {
   std::vector<StackClass> out;
@@ -107,6 +109,9 @@ StackConfig StackConfigFor(const MonthPlan& m, const HeadroomPolicy& policy,
   }
   const int w = window == SimWindow::kRecovery ? kRecovery : kPeak;
   c.duration_s = window == SimWindow::kDay ? 86400.0 : WindowDurationS(m, w, simulation);
+  // The peak window is the start of the peak hour, whose rates hold for all of it. Recovery is
+  // left as simulated: the whole window is the zone's loss, the state it is there to judge.
+  if (window == SimWindow::kPeak) c.represents_s = kPeakHourS;
   if (window != SimWindow::kDay) c.streams = EstateStreams(m, w, c.duration_s);
   c.zones = std::max(1, policy.zones);
   // Pods of one zone per node, for a node failure: the zone's pods over its nodes (the packing

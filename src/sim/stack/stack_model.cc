@@ -160,8 +160,11 @@ StackTally StackEngine::Tally() const {
   StackTally t;
   t.observed_s = std::max(0.0, ObserveEnd() - config_.warmup_s);
   t.events = simulator_.events_handled();
+  // Still short of pods at the end: no steady stretch.
+  t.steady_from_s = short_of_pods_ ? config_.duration_s : steady_from_s_;
   for (const StreamState& s : streams_) {
     t.responses_s.push_back(s.responses_s);
+    t.timed_s.push_back(s.timed_s);
     t.timeouts.push_back(s.timeouts);
     t.failed.push_back(s.failed);
   }
@@ -208,12 +211,16 @@ StackResult Summarise(const StackConfig& config, const StackTally& tally) {
   uint64_t all_timeouts = 0, all_failed = 0;
   for (size_t k = 0; k < config.classes.size(); ++k) {
     Histogram h(1e-6);
+    std::vector<TimedResponse> timed;
     uint64_t timeouts = 0, failed = 0;
     bool sent = false;  // classes no stream sends (the websocket bus) are left out
     for (size_t s = 0; s < tally.responses_s.size(); ++s) {
       if (static_cast<size_t>(config.streams[s].class_index) != k) continue;
       sent = true;
       h.Merge(tally.responses_s[s]);
+      if (s < tally.timed_s.size()) {
+        timed.insert(timed.end(), tally.timed_s[s].begin(), tally.timed_s[s].end());
+      }
       timeouts += tally.timeouts[s];
       failed += tally.failed[s];
     }
@@ -225,6 +232,10 @@ StackResult Summarise(const StackConfig& config, const StackTally& tally) {
     c.request_class = config.classes[k].name;
     c.target_ms = config.classes[k].p95_target_ms;
     c.latency = SummariseLatency(h, timeouts, failed);
+    if (config.represents_s > config.duration_s) {
+      c.latency = WeighedOverSpan(timed, tally.steady_from_s, config.duration_s,
+                                  config.represents_s, c.latency);
+    }
     c.meets_target = MeetsTarget(c.latency, c.target_ms);
     const double per_request_ms = h.count() > 0 ? 1000.0 / static_cast<double>(h.count()) : 0.0;
     const std::array<double, 5>& t = tally.phase_s[k];

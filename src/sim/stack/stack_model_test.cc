@@ -182,7 +182,7 @@ TEST(StackModelTest, NodeLossAtMinuteDropsItsPods) {
 // receive 4 cores of work. At the first sync (15 s) each reports 2000m, ratio 4, so it wants 8;
 // without `behavior` the scale-up limit is max(2 × 2, 4) = 4 (horizontal.go). The new pods are
 // ready 30 s later: 2 ready at t = 30 s, 4 at t = 60 s.
-TEST(StackModelTest, HpaScalesUpOnSimulatedCpuWithStartupDelay) {
+StackConfig TwoPodsThatMustScaleUp() {
   StackConfig c = OnePod(4, 2.0, 40.0, 100.0);
   c.initial_pods = 2;
   c.pod_cpu_request_m = 1000;
@@ -196,7 +196,11 @@ TEST(StackModelTest, HpaScalesUpOnSimulatedCpuWithStartupDelay) {
   spec.metrics = {hpa::MetricSpec{hpa::MetricSourceType::kResource, "cpu", "",
                                   hpa::MetricTarget{hpa::MetricTargetType::kUtilization, 50, 0}}};
   c.hpa = spec;
-  const StackResult r = SimulateStack(c, 1);
+  return c;
+}
+
+TEST(StackModelTest, HpaScalesUpOnSimulatedCpuWithStartupDelay) {
+  const StackResult r = SimulateStack(TwoPodsThatMustScaleUp(), 1);
   ASSERT_FALSE(r.scaling.empty());
   EXPECT_DOUBLE_EQ(r.scaling[0].time_s, 15.0);
   EXPECT_EQ(r.scaling[0].from_pods, 2);
@@ -204,6 +208,26 @@ TEST(StackModelTest, HpaScalesUpOnSimulatedCpuWithStartupDelay) {
   EXPECT_EQ(r.timeline[0].ready_pods, 2);  // t = 30 s
   EXPECT_GE(r.timeline[1].ready_pods, 4);  // t = 60 s
   EXPECT_GT(r.underprovisioned_s, 29.0);   // at least the 30 s start-up of the first pods
+}
+
+// The same catch-up in a 300 s window standing for an hour: the requests after it stand for the
+// rest of the hour (span_weights.h), so the class's p95 is what a whole hour simulated gives, not
+// the window's, which the 60 s catch-up weighs twelve times too much. Recording them changes
+// nothing else: the same events, the same answered requests.
+TEST(StackModelTest, AWindowStandingForAnHourWeighsItsCatchUpAsTheHour) {
+  StackConfig c = TwoPodsThatMustScaleUp();
+  const StackResult window = SimulateStack(c, 1);
+  c.represents_s = 3600;
+  const StackResult weighed = SimulateStack(c, 1);
+  c.represents_s = 0;
+  c.duration_s = 3600;
+  const StackResult hour = SimulateStack(c, 1);
+  EXPECT_EQ(weighed.events, window.events);
+  EXPECT_EQ(weighed.classes[0].latency.completed, window.classes[0].latency.completed);
+  EXPECT_LT(weighed.classes[0].latency.p95_ms, 0.8 * window.classes[0].latency.p95_ms);
+  // 1,077 ms in the window alone, 321.6 ms weighed, 320.5 ms over the whole hour.
+  EXPECT_NEAR(weighed.classes[0].latency.p95_ms, hour.classes[0].latency.p95_ms,
+              0.05 * hour.classes[0].latency.p95_ms);
 }
 
 TEST(StackModelTest, SameSeedSameResult) {

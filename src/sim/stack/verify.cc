@@ -171,7 +171,10 @@ SimulatedWindow CompareWindow(const MonthPlan& month, SimWindow window, const St
   out.final_desired_pods =
       result.timeline.empty() ? config.initial_pods : result.timeline.back().desired_pods;
   out.underprovisioned_s = result.underprovisioned_s;
-  out.autoscaler_lags = result.underprovisioned_s > simulation.lag_share * config.duration_s;
+  // Over the span the window stands for: a catch-up of a given length lags the hour less than
+  // the window.
+  out.autoscaler_lags = result.underprovisioned_s >
+                        simulation.lag_share * std::max(config.duration_s, config.represents_s);
   out.bottleneck = Bottleneck(config, result);
   return out;
 }
