@@ -150,6 +150,9 @@ Result<sim::SimulationRun> SimulateWindow(const Estate& estate, const Demand& d,
     }
     run.config.failure = sim::StackFailure{request.lose_at_min * 60.0, request.lose == "zone", 0,
                                            simulation.replacement_delay_s};
+    // The loss is what the run is for: its window stands for itself, not weighed down as a
+    // transient of the hour.
+    run.config.represents_s = 0;
   }
   const int peak_hour = d.estate_mid.At(month_index, 0, WindowKind::kPeak).facts.hour;
   const bool day = request.window == sim::SimWindow::kDay;

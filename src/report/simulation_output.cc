@@ -137,6 +137,9 @@ std::string SimulationJson(const SimulationRun& run, const std::string& source) 
   doc["tenant"] = run.tenant.empty() ? Json(nullptr) : Json(run.tenant);
   doc["duration_s"] = run.config.duration_s;
   doc["warmup_s"] = run.config.warmup_s;
+  // The span the window stands for (0: itself) and when its steady stretch began.
+  doc["represents_s"] = run.config.represents_s;
+  doc["steady_from_s"] = r.steady_from_s;
   doc["timeline_step_s"] = run.config.timeline_step_s;
   doc["events"] = r.events;
   doc["configuration"] = ConfigurationJson(run.config);
@@ -158,6 +161,12 @@ std::string SimulationText(const SimulationRun& run, const std::string& source) 
       "under-provisioned {:.0f} s\n",
       run.config.duration_s, r.events, run.config.initial_pods, r.min_ready_pods, r.max_ready_pods,
       r.underprovisioned_s);
+  if (run.config.represents_s > run.config.duration_s) {
+    out += fmt::format(
+        "latencies over the {:.0f} s it stands for: requests from {:.0f} s on (all pods ready) "
+        "stand for the rest\n",
+        run.config.represents_s, r.steady_from_s);
+  }
   out += fmt::format("{:<16} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9} {:>8} {:>7}  {}\n", "class",
                      "p50 ms", "p95 ms", "p99 ms", "target", "analytic", "answered", "timeouts",
                      "failed", "meets");

@@ -243,14 +243,27 @@ StackResult Summarise(const StackConfig& config, const StackTally& tally) {
                 t[3] * per_request_ms, t[4] * per_request_ms};
     out.classes.push_back(std::move(c));
   }
+  const bool weighed = config.represents_s > config.duration_s;
+  std::vector<TimedResponse> all_timed;
   for (size_t s = 0; s < tally.responses_s.size(); ++s) {
     const Histogram& h = tally.responses_s[s];
     if (h.count() + tally.timeouts[s] + tally.failed[s] == 0) continue;
+    LatencySummary latency = SummariseLatency(h, tally.timeouts[s], tally.failed[s]);
+    if (weighed && s < tally.timed_s.size()) {
+      latency = WeighedOverSpan(tally.timed_s[s], tally.steady_from_s, config.duration_s,
+                                config.represents_s, latency);
+      all_timed.insert(all_timed.end(), tally.timed_s[s].begin(), tally.timed_s[s].end());
+    }
     out.tenants.push_back({config.streams[s].tenant,
                            config.classes[static_cast<size_t>(config.streams[s].class_index)].name,
-                           SummariseLatency(h, tally.timeouts[s], tally.failed[s])});
+                           latency});
   }
   out.all = SummariseLatency(all, all_timeouts, all_failed);
+  if (weighed) {
+    out.all = WeighedOverSpan(all_timed, tally.steady_from_s, config.duration_s,
+                              config.represents_s, out.all);
+    out.steady_from_s = tally.steady_from_s;
+  }
   const Integrals& d = tally.observed;
   out.worker_utilisation = Ratio(d.busy_workers, d.worker_capacity);
   out.pod_cpu_utilisation = Ratio(d.pod_cpu, d.pod_cpu_capacity);

@@ -225,6 +225,11 @@ TEST(StackModelTest, AWindowStandingForAnHourWeighsItsCatchUpAsTheHour) {
   EXPECT_EQ(weighed.events, window.events);
   EXPECT_EQ(weighed.classes[0].latency.completed, window.classes[0].latency.completed);
   EXPECT_LT(weighed.classes[0].latency.p95_ms, 0.8 * window.classes[0].latency.p95_ms);
+  // One class in one stream: the estate's and the tenant's latencies are weighed alike.
+  EXPECT_DOUBLE_EQ(weighed.all.p95_ms, weighed.classes[0].latency.p95_ms);
+  ASSERT_EQ(weighed.tenants.size(), 1U);
+  EXPECT_DOUBLE_EQ(weighed.tenants[0].latency.p95_ms, weighed.classes[0].latency.p95_ms);
+  EXPECT_DOUBLE_EQ(weighed.steady_from_s, 60.0);  // 4 ready at 60 s, as above
   // 1,077 ms in the window alone, 321.6 ms weighed, 320.5 ms over the whole hour.
   EXPECT_NEAR(weighed.classes[0].latency.p95_ms, hour.classes[0].latency.p95_ms,
               0.05 * hour.classes[0].latency.p95_ms);

@@ -87,6 +87,11 @@ struct StackResult {
   // Seconds during which fewer pods were ready than the Deployment asked for (the HPA waiting
   // for pods to start, or lost pods not yet replaced).
   double underprovisioned_s = 0;
+  // When the window stands for a longer span (StackConfig::represents_s): the latencies of
+  // `classes`, `tenants` and `all` are over the span, the requests that arrived from this time on
+  // standing for the rest of it (span_weights.h). The window's length when there was no steady
+  // stretch.
+  double steady_from_s = 0;
   std::vector<ScalingEvent> scaling;
   std::vector<TimelinePoint> timeline;
 };
