@@ -161,7 +161,7 @@ std::string SimulationText(const SimulationRun& run, const std::string& source) 
       "under-provisioned {:.0f} s\n",
       run.config.duration_s, r.events, run.config.initial_pods, r.min_ready_pods, r.max_ready_pods,
       r.underprovisioned_s);
-  if (run.config.represents_s > run.config.duration_s) {
+  if (sim::StandsForLongerSpan(run.config)) {
     out += fmt::format(
         "latencies over the {:.0f} s it stands for: requests from {:.0f} s on (all pods ready) "
         "stand for the rest\n",

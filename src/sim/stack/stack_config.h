@@ -94,8 +94,8 @@ struct StackConfig {
 
   double duration_s = 3600;
   // The span of the same traffic the window stands for, when longer than the window (0: the
-  // window itself): the class latencies then weigh the requests that arrived once the Deployment
-  // last had every pod it asked for as the rest of the span (span_weights.h).
+  // window itself): the latencies then weigh the requests that arrived once the Deployment last
+  // had every pod it asked for as the rest of the span (span_weights.h).
   double represents_s = 0;
   double warmup_s = 0;  // statistics start here
   // Statistics end here (0: at duration_s): requests that arrived before it are still followed
@@ -105,5 +105,8 @@ struct StackConfig {
   double timeline_step_s = 60;       // one timeline point per step
   bool exponential_service = false;  // exponential demands (for tests against M/M/c)
 };
+
+// The window stands for a longer span of its traffic: its latencies are weighed over it.
+inline bool StandsForLongerSpan(const StackConfig& c) { return c.represents_s > c.duration_s; }
 
 }  // namespace headroom::sim

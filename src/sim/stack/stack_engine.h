@@ -242,8 +242,7 @@ class StackEngine final : public EventHandler, public JobListener {
   TimeWeighted pod_cpu_capacity_;
   TimeWeighted ready_pods_;
   TimeWeighted underprovisioned_;  // 1 while ready pods < the Deployment's replicas
-  bool short_of_pods_ = false;
-  double steady_from_s_ = 0;  // the end of the last spell short of pods
+  double steady_from_s_ = 0;       // the end of the last spell short of pods
   uint64_t recycles_ = 0;
   int min_ready_ = 0;
   int max_ready_ = 0;

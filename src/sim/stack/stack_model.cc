@@ -161,7 +161,7 @@ StackTally StackEngine::Tally() const {
   t.observed_s = std::max(0.0, ObserveEnd() - config_.warmup_s);
   t.events = simulator_.events_handled();
   // Still short of pods at the end: no steady stretch.
-  t.steady_from_s = short_of_pods_ ? config_.duration_s : steady_from_s_;
+  t.steady_from_s = underprovisioned_.level() > 0 ? config_.duration_s : steady_from_s_;
   for (const StreamState& s : streams_) {
     t.responses_s.push_back(s.responses_s);
     t.timed_s.push_back(s.timed_s);
@@ -207,6 +207,7 @@ StackResult Summarise(const StackConfig& config, const StackTally& tally) {
   const double span_s = tally.observed_s;
   out.observed_s = span_s;
   out.events = tally.events;
+  const bool weighed = StandsForLongerSpan(config);
   Histogram all(1e-6);
   uint64_t all_timeouts = 0, all_failed = 0;
   for (size_t k = 0; k < config.classes.size(); ++k) {
@@ -232,7 +233,7 @@ StackResult Summarise(const StackConfig& config, const StackTally& tally) {
     c.request_class = config.classes[k].name;
     c.target_ms = config.classes[k].p95_target_ms;
     c.latency = SummariseLatency(h, timeouts, failed);
-    if (config.represents_s > config.duration_s) {
+    if (weighed) {
       c.latency = WeighedOverSpan(timed, tally.steady_from_s, config.duration_s,
                                   config.represents_s, c.latency);
     }
@@ -243,7 +244,6 @@ StackResult Summarise(const StackConfig& config, const StackTally& tally) {
                 t[3] * per_request_ms, t[4] * per_request_ms};
     out.classes.push_back(std::move(c));
   }
-  const bool weighed = config.represents_s > config.duration_s;
   std::vector<TimedResponse> all_timed;
   for (size_t s = 0; s < tally.responses_s.size(); ++s) {
     const Histogram& h = tally.responses_s[s];

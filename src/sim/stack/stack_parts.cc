@@ -45,8 +45,7 @@ double DrainS(const StackConfig& whole) { return std::max(900.0, 2.0 * whole.lim
 bool Splittable(const StackConfig& c, int parts) {
   const double hours = c.duration_s / kHourS;
   return parts > 1 && c.warmup_s == 0 && c.observe_until_s == 0 && !c.failure &&
-         !(c.represents_s > c.duration_s) && c.cron.batch_cpu_s == 0 &&
-         hours >= parts * kMinHoursPerSlice;
+         !StandsForLongerSpan(c) && c.cron.batch_cpu_s == 0 && hours >= parts * kMinHoursPerSlice;
 }
 
 // Cuts where the offered requests (the events, hence the time a slice takes) split evenly, so

@@ -82,10 +82,10 @@ void StackEngine::UpdateLevels() {
   ready_pods_.Set(now_s, ready);
   worker_capacity_.Set(now_s, static_cast<double>(ready) * std::max(1, config_.workers_per_pod));
   pod_cpu_capacity_.Set(now_s, ready * config_.pod_cpu_cores);
+  const bool was_short = underprovisioned_.level() > 0;
   const bool short_of_pods = ready < desired_pods_;
   underprovisioned_.Set(now_s, short_of_pods ? 1.0 : 0.0);
-  if (short_of_pods_ && !short_of_pods) steady_from_s_ = now_s;
-  short_of_pods_ = short_of_pods;
+  if (was_short && !short_of_pods) steady_from_s_ = now_s;
   if (now_s >= config_.warmup_s && now_s <= ObserveEnd()) {
     min_ready_ = std::min(min_ready_, ready);
     max_ready_ = std::max(max_ready_, ready);

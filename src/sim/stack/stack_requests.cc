@@ -172,7 +172,7 @@ void StackEngine::Finish(uint32_t request) {
   in_system_.Add(now_s, -1);
   if (Observed(r)) {
     streams_[r.stream].responses_s.Record(now_s - r.arrival_s);
-    if (config_.represents_s > config_.duration_s) {
+    if (StandsForLongerSpan(config_)) {
       streams_[r.stream].timed_s.emplace_back(r.arrival_s, now_s - r.arrival_s);
     }
     step_responses_s_.Record(now_s - r.arrival_s);
