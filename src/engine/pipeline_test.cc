@@ -1,10 +1,14 @@
 #include "engine/pipeline.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "demand/demand.h"
 #include "estate/examples.h"
 #include "estate/yaml_reader.h"
+#include "plan/more_sites_for_test.h"
 #include "plan/planner.h"
 #include "sim/stack/verify.h"
 
@@ -15,6 +19,12 @@ struct Planned {
   Estate estate;
   Demand demand;
 };
+
+Plan PlanOf(const Estate& estate) {
+  const Demand demand =
+      SynthesizeDemand(estate, DemandOptions::FromPlanning(estate.planning)).value();
+  return PlanAndVerify(estate, demand, PlanSettings{}, {}, {}).value();
+}
 
 Planned DefaultEstateDemand(int samples) {
   const ExampleEstate* example = FindExample(kDefaultExample);
@@ -96,6 +106,39 @@ TEST(PlanAndVerifyTest, VerifiedPlansNeverShrinkToRegrow) {
           EXPECT_LT(size(months[k]), size(months[i - 1]))
               << example.name << " " << months[i - 1].label << " -> " << months[k].label;
         }
+      }
+    }
+  }
+}
+
+// What `headroom plan` writes, at the examples' 128 samples, for more sites (as
+// Planner.MoreSitesNeverLowerCostOrCapacity for the analytic plan): the 24-month cost never
+// falls, nor in any month a layer beside Odoo or a cost beside the nodes. The verification
+// chooses between layers: where the larger estate's PostgreSQL is larger in some month, the
+// smaller estate's busier database may have been given more Odoo workers instead (the cheaper
+// answer), and the ratchet holds them across the months between; only without such a month are
+// Odoo's capacity and each month's cost held too.
+TEST(PlanAndVerifyTest, MoreSitesNeverLowerTheHorizonCostOrALayerTheyDoNotTrade) {
+  for (const ExampleEstate& example : BuiltInExamples()) {
+    const Estate base = ReadEstate(example.yaml, example.name).value();
+    const Plan a = PlanOf(base);
+    for (const more_sites_for_test::Grown& more : more_sites_for_test::GrownEstates(base)) {
+      const Plan b = PlanOf(more.estate);
+      const std::string name = fmt::format("{} {}", example.name, more.name);
+      EXPECT_GE(more_sites_for_test::HorizonCost(b), more_sites_for_test::HorizonCost(a)) << name;
+      bool larger_postgres = false;
+      for (size_t i = 0; i < a.month_plans.size(); ++i) {
+        larger_postgres = larger_postgres || TotalVcpu(b.month_plans[i].postgres) >
+                                                 TotalVcpu(a.month_plans[i].postgres);
+      }
+      for (size_t i = 0; i < a.month_plans.size(); ++i) {
+        const MonthPlan& x = a.month_plans[i];
+        const MonthPlan& y = b.month_plans[i];
+        const std::string at = name + " " + x.label;
+        more_sites_for_test::ExpectOtherLayersNoLess(x, y, at);
+        if (larger_postgres) continue;
+        more_sites_for_test::ExpectOdooNoLess(x.odoo, y.odoo, at);
+        EXPECT_GE(y.cost.total, x.cost.total - 1e-9) << at;
       }
     }
   }
