@@ -1,10 +1,12 @@
 #pragma once
 // For tests: what "more sites never lower the cost or the capacity" asks of two plans of one
-// estate, the second with more sites for one tenant (docs/plan-json.md, "More sites").
+// estate, the second with more sites for one tenant (docs/plan-json.md, "More sites"), and the
+// estates with more sites or tighter targets.
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -59,6 +61,17 @@ inline void ExpectOtherLayersNoLess(const MonthPlan& x, const MonthPlan& y, cons
   EXPECT_GE(y.ingress.replicas, x.ingress.replicas) << at;
   EXPECT_GE(y.storage.filestore_gib, x.storage.filestore_gib) << at;
   EXPECT_GE(y.cost.total - y.cost.nodes, x.cost.total - x.cost.nodes - 1e-9) << at;
+}
+
+// Every class's p95 target times these, each tighter than the one before: 0.25 takes most
+// classes of the examples below their own service times.
+inline constexpr std::array<double, 4> kTighterTargets = {1.0, 0.75, 0.5, 0.25};
+
+// `estate` with every class's target times `factor`, and no tenant's own targets.
+inline Estate WithTargetsTimes(Estate estate, double factor) {
+  for (RequestClass& c : estate.request_classes) c.p95_target_ms *= factor;
+  for (Tenant& t : estate.tenants) t.slos.clear();
+  return estate;
 }
 
 inline double HorizonCost(const Plan& plan) {

@@ -27,7 +27,8 @@ struct WindowQueues {
   std::vector<PodLimit> limits;
 };
 
-// The window's pool and the limits of its classes that have requests and a reachable target.
+// The window's pool and the limits of its classes that have requests and a target (one no number
+// of workers meets asks for almost no waiting, as in the sizing: MeetsP95OrAlmostNoWait).
 WindowQueues QueuesAt(const MonthLoad& load, int window, double factor, const char* name,
                       const OdooSettings& settings) {
   WindowQueues q{name, PoolAt(load, window, settings), {}};
@@ -36,10 +37,8 @@ WindowQueues QueuesAt(const MonthLoad& load, int window, double factor, const ch
         !(c.p95_target_ms > 0)) {
       continue;
     }
-    PodLimit limit{c.name, ClassTailFor(WorkerOccupancyMs(c, settings) / 1000.0, c.service_cv),
-                   c.p95_target_ms * factor / 1000.0};
-    // A target no number of workers meets is the sizing's verdict to report, not a queue's.
-    if (limit.limit_s > limit.tail.service_p95_s) q.limits.push_back(std::move(limit));
+    q.limits.push_back({c.name, ClassTailFor(WorkerOccupancyMs(c, settings) / 1000.0, c.service_cv),
+                        c.p95_target_ms * factor / 1000.0});
   }
   return q;
 }
@@ -49,7 +48,7 @@ const PodLimit* Miss(const WindowQueues& q, int64_t pods, int64_t wpp) {
   if (q.limits.empty()) return nullptr;
   const PoolWait wait = PodWaitAt(q.pool, pods, wpp);
   for (const PodLimit& limit : q.limits) {
-    if (wait.saturated || !MeetsP95(limit.tail, wait, limit.limit_s)) return &limit;
+    if (!MeetsP95OrAlmostNoWait(limit.tail, wait, limit.limit_s)) return &limit;
   }
   return nullptr;
 }
@@ -148,9 +147,17 @@ std::optional<std::string> Constrain(const MonthPlan& m, const HeadroomPolicy& p
       FewestPods(windows, layout, m, least_wpp, MostWorkersPerPod(m, settings.odoo),
                  int64_t{kMostPodsFactor} * pods);
   if (!shape) return std::nullopt;
+  const PodLimit& limit = *first.limit;
+  if (limit.limit_s <= limit.tail.service_p95_s) {
+    return fmt::format(
+        "{}: {} {} waiting for {:.0f}% or more of its requests on each pod's own queue (its "
+        "{:.0f} ms is below its service time's p95, {:.0f} ms)",
+        Apply(m, *shape, c), first.window->name, limit.request_class, 100 * kAlmostNoWait,
+        limit.limit_s * 1000.0, limit.tail.service_p95_s * 1000.0);
+  }
   return fmt::format("{}: {} {} p95 predicted over {:.0f} ms on each pod's own queue",
-                     Apply(m, *shape, c), first.window->name, first.limit->request_class,
-                     first.limit->limit_s * 1000.0);
+                     Apply(m, *shape, c), first.window->name, limit.request_class,
+                     limit.limit_s * 1000.0);
 }
 
 // Scales the limits of the classes that `failed` saw miss by their p95 simulated over the one
@@ -205,7 +212,7 @@ std::vector<std::pair<int, std::string>> ConstrainPodQueues(
   if (constraints->size() < plan.month_plans.size()) constraints->resize(plan.month_plans.size());
   for (size_t i = 0; i < plan.month_plans.size(); ++i) {
     const MonthPlan& m = plan.month_plans[i];
-    if (!SaturatedLayers(m).empty()) continue;
+    if (!SaturatedLayersBeyondTargets(m).empty()) continue;
     std::optional<std::string> changed = Constrain(m, policy, settings, &(*constraints)[i]);
     if (changed) changes.emplace_back(static_cast<int>(i), std::move(*changed));
   }

@@ -13,4 +13,8 @@ namespace headroom {
 // ingress; empty when no layer saturated.
 std::string SaturatedLayers(const MonthPlan& month);
 
+// The same, leaving out a layer saturated only by a target below what any size gives: such a
+// month is sized all the same, and what is sized can still be checked.
+std::string SaturatedLayersBeyondTargets(const MonthPlan& month);
+
 }  // namespace headroom

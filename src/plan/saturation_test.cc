@@ -23,5 +23,19 @@ TEST(SaturatedLayers, JoinsTheSaturatedLayersReasonsInStackOrder) {
             "saturated");
 }
 
+// A layer saturated only by a target below what any size gives is still sized: the checks of
+// what is sized leave it in, the verdicts keep it.
+TEST(SaturatedLayers, BeyondTargetsLeavesOutALayerSaturatedOnlyByATarget) {
+  MonthPlan m;
+  m.odoo.verdict.saturated = true;
+  m.odoo.verdict.saturated_by_targets_only = true;
+  m.odoo.verdict.reason = "the p95 limit of report (8.00 s) at the peak is below ...";
+  EXPECT_EQ(SaturatedLayers(m), m.odoo.verdict.reason);
+  EXPECT_EQ(SaturatedLayersBeyondTargets(m), "");
+  m.redis.verdict.saturated = true;
+  m.redis.verdict.reason = "redis memory beyond the largest shard count";
+  EXPECT_EQ(SaturatedLayersBeyondTargets(m), m.redis.verdict.reason);
+}
+
 }  // namespace
 }  // namespace headroom

@@ -188,6 +188,11 @@ bool MeetsP95(const ClassTail& tail, const PoolWait& wait, double limit_s) {
   return queueing::MgcResponseTail(*queue, limit_s) <= 0.05;
 }
 
+bool MeetsP95OrAlmostNoWait(const ClassTail& tail, const PoolWait& wait, double limit_s) {
+  if (wait.saturated) return false;
+  return wait.p_wait < kAlmostNoWait || MeetsP95(tail, wait, limit_s);
+}
+
 std::optional<double> PredictP95S(const ClassTail& tail, const PoolWait& wait) {
   if (wait.saturated) return std::nullopt;
   const double upper = ResponseP95UpperS(tail, wait);

@@ -88,6 +88,16 @@ double ResponseP95S(const ClassTail& tail, const PoolWait& wait);
 // queue (one tail evaluation). False when saturated.
 bool MeetsP95(const ClassTail& tail, const PoolWait& wait, double limit_s);
 
+// The most a p95 limit asks of the workers: that fewer than this share of requests wait. A target
+// at or below the class's own service p95 is met by no number of workers, and one just above it
+// by ever more of them; once fewer than 1% of the requests wait, more workers barely move any
+// p95. So a class asks for no more than that, its workers stay finite, and a tighter target never
+// asks for fewer workers than a looser one.
+inline constexpr double kAlmostNoWait = 0.01;
+
+// MeetsP95, or fewer than kAlmostNoWait of the requests wait. False when saturated.
+bool MeetsP95OrAlmostNoWait(const ClassTail& tail, const PoolWait& wait, double limit_s);
+
 // The p95 to report: the upper bound when it is within 0.5% of the lower one, else
 // ResponseP95S. Empty when saturated.
 std::optional<double> PredictP95S(const ClassTail& tail, const PoolWait& wait);

@@ -124,5 +124,23 @@ TEST(OdooLatencyTest, DegenerateCases) {
   EXPECT_FALSE(MeetsP95(tail, saturated, 1e300));
 }
 
+// A limit at or below the service p95 is met by no wait, only by almost no waiting: at 1 worker
+// for λ = 0.05/s, S = 0.2 s (M/M/1, C = ρ = 1%) it is not, at 2 (C ≈ 0.00005) it is; a limit
+// above the floor is met as MeetsP95 meets it, or by almost no waiting.
+TEST(OdooLatencyTest, ALimitBelowTheFloorIsMetByAlmostNoWaiting) {
+  const ClassTail tail = ClassTailFor(0.2, 1.0);
+  const double below = 0.9 * tail.service_p95_s;
+  const PoolWait one = PoolWaitAt(Pool(0.05, 0.2, 1), 1);
+  const PoolWait two = PoolWaitAt(Pool(0.05, 0.2, 1), 2);
+  EXPECT_NEAR(one.p_wait, 0.01, 1e-12);
+  EXPECT_FALSE(MeetsP95(tail, two, below));
+  EXPECT_FALSE(MeetsP95OrAlmostNoWait(tail, one, below));
+  EXPECT_TRUE(MeetsP95OrAlmostNoWait(tail, two, below));
+  const double above = 2 * tail.service_p95_s;
+  EXPECT_EQ(MeetsP95OrAlmostNoWait(tail, one, above), MeetsP95(tail, one, above));
+  const PoolWait saturated = PoolWaitAt(Pool(20, 0.1, 1), 2);
+  EXPECT_FALSE(MeetsP95OrAlmostNoWait(tail, saturated, 1e300));
+}
+
 }  // namespace
 }  // namespace headroom

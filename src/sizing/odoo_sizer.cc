@@ -66,10 +66,10 @@ std::vector<ClassLimit> LimitsAt(const std::vector<ShortClass>& classes, int win
       continue;
     }
     const double limit_s = c.load->p95_target_ms * factor / 1000.0;
+    // Reported, and sized as the tightest target is: for almost no waiting (kAlmostNoWait).
     if (limit_s <= c.tail.service_p95_s) {
       unreachable->push_back(
           {c.load->name, window, limit_s * 1000.0, c.tail.service_p95_s * 1000.0});
-      continue;
     }
     limits.push_back({&c.tail, limit_s, c.load});
   }

@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 
 #include "queueing/mmc.h"
+#include "sizing/odoo_latency.h"
+#include "sizing/odoo_pool.h"
 
 namespace headroom {
 namespace {
@@ -108,7 +111,8 @@ TEST(OdooSizerTest, OneClassWithoutZoneLoss) {
 }
 
 // A report target below the report's own service p95 cannot be met: saturated, with the reason,
-// and the workers are sized for the other constraints (the same as without the report's target).
+// and sized for fewer than 1% of requests waiting, which the other constraints already give
+// here (the same workers as without the report's target).
 TEST(OdooSizerTest, ImpossibleTargetIsSaturatedButSized) {
   MonthLoad load;
   load.classes = {Web({40, 80, 100}), Web({0.2, 0.5, 0.6})};
@@ -127,12 +131,46 @@ TEST(OdooSizerTest, ImpossibleTargetIsSaturatedButSized) {
                                    0),
             0u)
       << s.verdict.reason;
+  EXPECT_NE(s.verdict.reason.find("so it is sized for fewer than 1% of requests waiting"),
+            std::string::npos)
+      << s.verdict.reason;
+  EXPECT_TRUE(s.verdict.saturated_by_targets_only);
   MonthLoad without = load;
   without.classes[1].p95_target_ms = 0;  // no target
   const OdooSizing reference = SizeOdoo(without, HeadroomPolicy{}, OdooSettings{});
   EXPECT_FALSE(reference.verdict.saturated);
   EXPECT_EQ(s.http_workers, reference.http_workers);
   EXPECT_GT(s.http_workers, 0);
+}
+
+// One class, S = 0.25 s, whose service p95 (0.749 s) no number of workers beats, at a load where
+// almost no waiting asks for more than the utilisation ceilings: from a loose target down
+// through the floor the workers never fall, and below the floor they stay at the fewest with
+// fewer than 1% of requests waiting at the peak and at recovery, the tightest any target asks.
+TEST(OdooSizerTest, TighterTargetsThroughTheFloorNeverFewerWorkers) {
+  int previous = 0;
+  int below_floor = 0;
+  for (double target_ms = 3000; target_ms >= 200; target_ms -= 50) {
+    MonthLoad load;
+    load.classes = {Web({4, 8, 10})};
+    load.classes[0].p95_target_ms = target_ms;
+    const OdooSizing s = SizeOdoo(load, HeadroomPolicy{}, OdooSettings{});
+    EXPECT_GE(s.http_workers, previous) << target_ms;
+    previous = s.http_workers;
+    EXPECT_EQ(s.verdict.saturated, target_ms < 749) << target_ms;
+    EXPECT_EQ(s.verdict.saturated_by_targets_only, target_ms < 749) << target_ms;
+    if (target_ms * 2 > 749) continue;  // recovery is allowed twice the target
+    if (below_floor == 0) below_floor = s.http_workers;
+    EXPECT_EQ(s.http_workers, below_floor) << target_ms;
+    const OdooSettings settings;
+    EXPECT_LT(PoolWaitAt(PoolAt(load, kPeak, settings), s.http_workers).p_wait, kAlmostNoWait);
+    EXPECT_LT(PoolWaitAt(PoolAt(load, kRecovery, settings), s.http_workers_after_zone_loss).p_wait,
+              kAlmostNoWait);
+  }
+  MonthLoad untargeted;
+  untargeted.classes = {Web({4, 8, 10})};
+  untargeted.classes[0].p95_target_ms = 0;
+  EXPECT_GT(below_floor, SizeOdoo(untargeted, HeadroomPolicy{}, OdooSettings{}).http_workers);
 }
 
 // Websockets: 30 000 sessions at the peak need 30 gevent workers; on a zone loss the 31 000 of

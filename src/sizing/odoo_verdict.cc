@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sizing/odoo_latency.h"
+
 namespace headroom {
 namespace {
 
@@ -67,8 +69,8 @@ std::string LatencySentence(int window, const OdooDecision& d) {
   const WindowNeed& need = d.needs[window];
   const ClassLimit* limit = BindingLimit(d.pools[window], need, d.limits[window]);
   if (limit == nullptr) return "";
-  const std::optional<double> p95 =
-      PredictP95S(*limit->tail, PoolWaitAt(d.pools[window], need.workers));
+  const PoolWait wait = PoolWaitAt(d.pools[window], need.workers);
+  const std::optional<double> p95 = PredictP95S(*limit->tail, wait);
   std::string limit_text = Ms(limit->limit_s * 1000.0);
   if (window == kRecovery) {
     limit_text +=
@@ -76,6 +78,15 @@ std::string LatencySentence(int window, const OdooDecision& d) {
   }
   const std::string where =
       window == kRecovery && d.lose_zone ? " on the pods left after losing a zone" : "";
+  if (!MeetsP95(*limit->tail, wait, limit->limit_s)) {
+    // Met by almost no waiting (MeetsP95OrAlmostNoWait): the limit is at or near the floor.
+    return fmt::format(
+        "{} of requests wait {} with {} workers{}, fewer than {}: the most a p95 "
+        "limit asks, with {}'s p95 at {} against {}",
+        fmt::format("{:.2f}%", 100 * wait.p_wait), WindowName(window), need.workers, where,
+        Percent(kAlmostNoWait), limit->request_class->name,
+        Ms(p95.value_or(limit->limit_s) * 1000.0), limit_text);
+  }
   return fmt::format("p95 of {} {} against {} {} with {} workers{}", limit->request_class->name,
                      Ms(p95.value_or(limit->limit_s) * 1000.0), limit_text, WindowName(window),
                      need.workers, where);
@@ -113,7 +124,8 @@ std::string UnreachableSentence(const OdooDecision& d) {
       "workers beats",
       u.request_class, Ms(u.limit_ms), WindowName(u.window), Ms(u.floor_ms));
   if (d.unreachable.size() > 1) out += fmt::format(" (and {} more)", d.unreachable.size() - 1);
-  return out + ", so it is left out";
+  return out + fmt::format(", so it is sized for fewer than {} of requests waiting",
+                           Percent(kAlmostNoWait));
 }
 
 struct Driver {
@@ -187,6 +199,7 @@ void MarkSaturation(const OdooDecision& d, LayerVerdict* v) {
                             v->reason);
   }
   if (!d.unreachable.empty()) {
+    v->saturated_by_targets_only = !v->saturated && d.cron.meets_deadline;
     v->saturated = true;
     v->reason = UnreachableSentence(d) + "; " + v->reason;
   }

@@ -17,7 +17,7 @@ bool MeetsLimits(const WorkerPool& pool, int64_t workers, std::span<const ClassL
   const PoolWait wait = PoolWaitAt(pool, workers);
   if (wait.saturated) return false;
   for (const ClassLimit& limit : limits) {
-    if (!MeetsP95(*limit.tail, wait, limit.limit_s)) return false;
+    if (!MeetsP95OrAlmostNoWait(*limit.tail, wait, limit.limit_s)) return false;
   }
   return true;
 }
@@ -29,7 +29,7 @@ const ClassLimit* BindingLimit(const WorkerPool& pool, const WindowNeed& need,
   const ClassLimit* binding = nullptr;
   double worst = 0;
   for (const ClassLimit& limit : limits) {
-    if (MeetsP95(*limit.tail, wait, limit.limit_s)) continue;
+    if (MeetsP95OrAlmostNoWait(*limit.tail, wait, limit.limit_s)) continue;
     const double ratio =
         wait.saturated ? 1.0 : ResponseP95UpperS(*limit.tail, wait) / limit.limit_s;
     if (binding == nullptr || ratio > worst) {

@@ -17,6 +17,9 @@ struct LayerVerdict {
   std::string bottleneck;      // e.g. "http workers", "postgres cpu", "redis memory"
   bool saturated = false;      // the layer cannot meet its targets at any size it may take
   std::string reason;          // one sentence: why this size ("p95 of report 7.9 s at peak")
+  // Saturated only because a latency target is below what any size gives (a class's own service
+  // time): every size is still sized, the tightest for that class (sizing/odoo_latency.h).
+  bool saturated_by_targets_only = false;
 };
 
 }  // namespace headroom
