@@ -21,7 +21,7 @@ struct Planned {
   Demand demand;
 };
 
-Plan PlanOf(const Estate& estate) {
+Plan VerifiedPlanOf(const Estate& estate) {
   const Demand demand =
       SynthesizeDemand(estate, DemandOptions::FromPlanning(estate.planning)).value();
   return PlanAndVerify(estate, demand, PlanSettings{}, {}, {}).value();
@@ -118,13 +118,14 @@ TEST(PlanAndVerifyTest, VerifiedPlansNeverShrinkToRegrow) {
 // chooses between layers: where the larger estate's PostgreSQL is larger in some month, the
 // smaller estate's busier database may have been given more Odoo workers instead (the cheaper
 // answer), and the ratchet holds them across the months between; only without such a month are
-// Odoo's capacity and each month's cost held too.
+// Odoo's capacity and each month's cost held too. Every placement survives the loss of a zone
+// and of a node.
 TEST(PlanAndVerifyTest, MoreSitesNeverLowerTheHorizonCostOrALayerTheyDoNotTrade) {
   for (const ExampleEstate& example : BuiltInExamples()) {
     const Estate base = ReadEstate(example.yaml, example.name).value();
-    const Plan a = PlanOf(base);
+    const Plan a = VerifiedPlanOf(base);
     for (const more_sites_for_test::Grown& more : more_sites_for_test::GrownEstates(base)) {
-      const Plan b = PlanOf(more.estate);
+      const Plan b = VerifiedPlanOf(more.estate);
       const std::string name = fmt::format("{} {}", example.name, more.name);
       EXPECT_GE(more_sites_for_test::HorizonCost(b), more_sites_for_test::HorizonCost(a)) << name;
       bool larger_postgres = false;
@@ -137,6 +138,7 @@ TEST(PlanAndVerifyTest, MoreSitesNeverLowerTheHorizonCostOrALayerTheyDoNotTrade)
         const MonthPlan& y = b.month_plans[i];
         const std::string at = name + " " + x.label;
         more_sites_for_test::ExpectOtherLayersNoLess(x, y, at);
+        EXPECT_TRUE(y.nodes.survives_zone_loss && y.nodes.survives_node_loss) << at;
         if (larger_postgres) continue;
         more_sites_for_test::ExpectOdooNoLess(x.odoo, y.odoo, at);
         EXPECT_GE(y.cost.total, x.cost.total - 1e-9) << at;
@@ -146,7 +148,8 @@ TEST(PlanAndVerifyTest, MoreSitesNeverLowerTheHorizonCostOrALayerTheyDoNotTrade)
 }
 
 // What `headroom plan` writes, at the examples' 128 samples, for tighter targets down through
-// what the service times allow: never less Odoo capacity in any month. A month with a target no
+// what the service times allow: never less Odoo capacity in any month, and every placement
+// survives the loss of a zone and of a node. A month with a target no
 // number of workers meets is not simulated, but its pods' own queues are still checked, each held
 // to almost no waiting for that class, as the sizing holds the pool (plan/pod_queues.h); left
 // out of that check, such a month kept the analytic plan's pods where a looser target's pods'
@@ -158,11 +161,12 @@ TEST(PlanAndVerifyTest, TighterTargetsNeverLowerOdooCapacity) {
     for (double factor : more_sites_for_test::kTighterTargets) {
       const Estate estate = more_sites_for_test::WithTargetsTimes(
           ReadEstate(example.yaml, example.name).value(), factor);
-      const Plan plan = PlanOf(estate);
-      for (size_t i = 0; looser && i < plan.month_plans.size(); ++i) {
-        more_sites_for_test::ExpectOdooNoLess(
-            looser->month_plans[i].odoo, plan.month_plans[i].odoo,
-            fmt::format("{} × {} {}", example.name, factor, plan.month_plans[i].label));
+      const Plan plan = VerifiedPlanOf(estate);
+      for (size_t i = 0; i < plan.month_plans.size(); ++i) {
+        const MonthPlan& m = plan.month_plans[i];
+        const std::string at = fmt::format("{} × {} {}", example.name, factor, m.label);
+        EXPECT_TRUE(m.nodes.survives_zone_loss && m.nodes.survives_node_loss) << at;
+        if (looser) more_sites_for_test::ExpectOdooNoLess(looser->month_plans[i].odoo, m.odoo, at);
       }
       looser = plan;
     }
