@@ -93,10 +93,7 @@ TEST(PlanAndVerifyTest, PodQueueMissesAreConstrainedBeforeTheSimulation) {
 // it too.
 TEST(PlanAndVerifyTest, VerifiedPlansNeverShrinkToRegrow) {
   for (const ExampleEstate& example : BuiltInExamples()) {
-    const Estate estate = ReadEstate(example.yaml, example.name).value();
-    const Demand demand =
-        SynthesizeDemand(estate, DemandOptions::FromPlanning(estate.planning)).value();
-    const Plan plan = PlanAndVerify(estate, demand, PlanSettings{}, {}, {}).value();
+    const Plan plan = VerifiedPlanOf(ReadEstate(example.yaml, example.name).value());
     const auto& months = plan.month_plans;
     for (auto size : {+[](const MonthPlan& m) { return m.odoo.http_workers; },
                       +[](const MonthPlan& m) { return m.odoo.pods; },

@@ -35,8 +35,10 @@ namespace headroom {
 // recovery, and at most kMostPodsFactor × the planned pods (past that the simulation decides).
 // Fewest pods first: a pod's fixed memory and its share of a node cost more than a worker. A
 // heavier load plans no fewer pods or workers and its queues wait no less, so the shape it gets
-// has no fewer pods and, at the same pods, no fewer workers per pod. Months whose sizing
-// saturated are left alone. Returns (month index, what changed).
+// has no fewer pods and, at the same pods, no fewer workers per pod. A limit is met as the sizing
+// meets it (MeetsP95OrAlmostNoWait). Months whose sizing saturated are left alone, but for one
+// saturated only by a target below a class's service time (SaturatedLayersBeyondTargets).
+// Returns (month index, what changed).
 std::vector<std::pair<int, std::string>> ConstrainPodQueues(
     const Plan& plan, const HeadroomPolicy& policy, const PlanSettings& settings,
     std::vector<MonthConstraint>* constraints);

@@ -93,8 +93,9 @@ double PredictedP95Ms(const ClassTail& tail, const PoolWait& wait, const OdooSet
 }
 
 // Latencies with the final sizes: at the peak on every worker, at recovery on the workers left
-// after a zone loss. meets_target is the sizing's own test (MeetsP95), so it agrees with the
-// search even where the reported value is rounded up.
+// after a zone loss. meets_target is the p95 test of the search (MeetsP95), so it agrees with the
+// search even where the reported value is rounded up; the search also stops at almost no waiting
+// (MeetsP95OrAlmostNoWait), which meets no target at or below the floor.
 void FillLatency(const std::vector<ShortClass>& classes, const OdooDecision& d,
                  const OdooSettings& settings, OdooSizing* s) {
   const PoolWait peak = PoolWaitAt(d.pools[kPeak], std::max(1, s->http_workers));

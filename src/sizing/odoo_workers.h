@@ -35,9 +35,10 @@ int64_t CeilCount(double x, int64_t cap);
 // ⌈a / b⌉ for a >= 0, b > 0.
 inline int64_t CeilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
-// REQUIRES: 0 < max_utilisation <= 1; every limit's tail non-null and limit_s above its
-// service_p95_s (unreachable limits are left out by the caller). With max_utilisation = 1 the
-// count is the fewest stable workers (utilisation < 1). At least 1 worker.
+// REQUIRES: 0 < max_utilisation <= 1; every limit's tail non-null. A limit is met as
+// MeetsP95OrAlmostNoWait meets it, so one at or below its service_p95_s asks for almost no
+// waiting. With max_utilisation = 1 the count is the fewest stable workers (utilisation < 1). At
+// least 1 worker.
 WindowNeed WorkersFor(const WorkerPool& pool, double max_utilisation,
                       std::span<const ClassLimit> limits);
 
